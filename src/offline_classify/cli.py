@@ -1,0 +1,210 @@
+"""The ``offline-classify`` command.
+
+Exit codes: 0 when every document was classified, 1 when at least one document
+failed (the others are still classified), 2 for bad usage (unreadable rules, no
+model, unknown options).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from offline_classify.errors import ClassifyError
+from offline_classify.schema import ClassifyConfiguration, ClassifyResult
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_DOCUMENT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments: reported on stderr with exit code 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except UsageError as error:
+        print(f"offline-classify: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("offline-classify: interrupted", file=sys.stderr)
+        return 130
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="offline-classify",
+        description="Classify documents offline with LlamaCloud Classify v2's schema.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    classify = commands.add_parser(
+        "classify",
+        help="classify documents against rules",
+        description="Classify each FILE against the rules; one result per file.",
+    )
+    classify.add_argument("files", nargs="+", metavar="FILE", help="documents to classify")
+    rules = classify.add_mutually_exclusive_group(required=True)
+    rules.add_argument(
+        "--rules",
+        metavar="RULES.json",
+        help='a ClassifyConfiguration as the API takes it: {"rules": [...], '
+        '"parsing_configuration": {...}}',
+    )
+    rules.add_argument(
+        "--rule",
+        action="append",
+        metavar='TYPE="description"',
+        help="a rule given inline; repeat for several",
+    )
+    classify.add_argument("--target-pages", help='pages to read, e.g. "1,3,5-7" (with --rule)')
+    classify.add_argument(
+        "--max-pages", type=int, help="read at most this many pages (with --rule)"
+    )
+    classify.add_argument("--lang", help="ISO 639-1 language of the documents (with --rule)")
+    _add_model_arguments(classify)
+    classify.add_argument(
+        "--json", action="store_true", help="print one JSON object per file and line"
+    )
+    classify.set_defaults(handler=_run_classify)
+    return parser
+
+
+def _add_model_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model",
+        metavar="DIR",
+        help="checkpoint or models folder (default: $OFFLINE_CLASSIFY_MODEL, else models/)",
+    )
+    parser.add_argument("--device", default="cpu", help="torch device (default: cpu)")
+    parser.add_argument("--batch-size", type=int, default=16, help="pairs per forward pass")
+
+
+def _run_classify(args: argparse.Namespace) -> int:
+    configuration = _configuration_from(args)
+    classifier = load_classifier(args.model, device=args.device, batch_size=args.batch_size)
+    failed = 0
+    rows: list[tuple[str, ClassifyResult | None, str]] = []
+    progress = _Progress(len(args.files))
+    for path in args.files:
+        progress.step(path)
+        try:
+            result = classifier.classify(path, configuration)
+        except ClassifyError as error:
+            failed += 1
+            print(f"offline-classify: {path}: {error}", file=sys.stderr)
+            rows.append((path, None, str(error)))
+            continue
+        if args.json:
+            print(json.dumps({"file": path, "result": result.model_dump(mode="json")}), flush=True)
+        rows.append((path, result, ""))
+    progress.done()
+    if not args.json:
+        _print_table(rows)
+    return EXIT_DOCUMENT_FAILED if failed else EXIT_OK
+
+
+def load_classifier(model: str | None, *, device: str, batch_size: int):
+    """The classifier for a command, with model errors turned into usage errors."""
+    from offline_classify.classifier import Classifier
+
+    try:
+        return Classifier(model, device=device, batch_size=batch_size)
+    except ClassifyError as error:
+        raise UsageError(str(error)) from None
+
+
+def _configuration_from(args: argparse.Namespace) -> ClassifyConfiguration:
+    if args.rules:
+        try:
+            raw = json.loads(Path(args.rules).read_text(encoding="utf-8"))
+        except OSError as error:
+            raise UsageError(f"cannot read --rules {args.rules!r}: {error.strerror}") from None
+        except ValueError as error:
+            raise UsageError(f"--rules {args.rules!r} is not valid JSON: {error}") from None
+        if any(v is not None for v in (args.target_pages, args.max_pages, args.lang)):
+            raise UsageError(
+                "--target-pages, --max-pages and --lang go with --rule; "
+                "with --rules, set them in its parsing_configuration"
+            )
+    else:
+        raw = {"rules": [_inline_rule(text) for text in args.rule]}
+        parsing = {
+            key: value
+            for key, value in (
+                ("target_pages", args.target_pages),
+                ("max_pages", args.max_pages),
+                ("lang", args.lang),
+            )
+            if value is not None
+        }
+        if parsing:
+            raw["parsing_configuration"] = parsing
+    try:
+        return ClassifyConfiguration.model_validate(raw)
+    except ValidationError as error:
+        raise UsageError(f"invalid rules: {_describe_validation(error)}") from None
+
+
+def _inline_rule(text: str) -> dict[str, str]:
+    rule_type, equals, description = text.partition("=")
+    if not equals or not rule_type.strip():
+        raise UsageError(f'--rule {text!r} must look like TYPE="description"')
+    return {"type": rule_type.strip(), "description": description.strip().strip("\"'")}
+
+
+def _describe_validation(error: ValidationError) -> str:
+    parts = []
+    for item in error.errors():
+        location = ".".join(str(part) for part in item["loc"]) or "configuration"
+        parts.append(f"{location}: {item['msg']}")
+    return "; ".join(parts)
+
+
+class _Progress:
+    """A one-line progress bar on stderr, shown only for several files on a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.count = 0
+        self.enabled = total > 1 and sys.stderr.isatty()
+
+    def step(self, label: str) -> None:
+        self.count += 1
+        if self.enabled:
+            width = 24
+            filled = width * (self.count - 1) // self.total
+            bar = "#" * filled + "-" * (width - filled)
+            print(f"\r[{bar}] {self.count}/{self.total} {label[-40:]:<40}", end="", file=sys.stderr)
+
+    def done(self) -> None:
+        if self.enabled:
+            print("\r" + " " * 80 + "\r", end="", file=sys.stderr)
+
+
+def _print_table(rows: list[tuple[str, ClassifyResult | None, str]]) -> None:
+    header = ("FILE", "TYPE", "CONFIDENCE", "REASONING")
+    lines = [header]
+    for path, result, error in rows:
+        if result is None:
+            lines.append((path, "(failed)", "-", error))
+        else:
+            lines.append(
+                (path, result.type or "null", f"{result.confidence:.2f}", result.reasoning)
+            )
+    widths = [max(len(line[i]) for line in lines) for i in range(3)]
+    for line in lines:
+        print(f"{line[0]:<{widths[0]}}  {line[1]:<{widths[1]}}  {line[2]:>{widths[2]}}  {line[3]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

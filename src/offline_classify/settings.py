@@ -1,0 +1,42 @@
+"""Configuration's one home: the environment, read once into a frozen object."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Settings", "DEFAULT_MODELS_DIR"]
+
+DEFAULT_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+"""The ``models/`` folder of the source checkout this package was installed from."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings read from the environment.
+
+    Attributes:
+        model: ``OFFLINE_CLASSIFY_MODEL``: a checkpoint directory, or a folder of
+            checkpoints with a ``manifest.json``; ``None`` means the default ``models/``.
+        api_keys: ``OFFLINE_CLASSIFY_API_KEY``: keys the server accepts, comma-separated;
+            empty means the server is open.
+        data_dir: ``OFFLINE_CLASSIFY_DATA_DIR``: where the job service keeps its store.
+    """
+
+    model: Path | None = None
+    api_keys: tuple[str, ...] = ()
+    data_dir: Path | None = None
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        model = env.get("OFFLINE_CLASSIFY_MODEL", "").strip()
+        data_dir = env.get("OFFLINE_CLASSIFY_DATA_DIR", "").strip()
+        keys = env.get("OFFLINE_CLASSIFY_API_KEY", "")
+        return cls(
+            model=Path(model).expanduser() if model else None,
+            api_keys=tuple(key.strip() for key in keys.split(",") if key.strip()),
+            data_dir=Path(data_dir).expanduser() if data_dir else None,
+        )
