@@ -355,14 +355,17 @@ def _read_with_pymupdf(
     data: bytes, name: str | None, config: ParsingConfiguration, *, ocr: bool
 ) -> tuple[list[Page], int, str]:
     kind = _document_kind(data, name)
-    with _pymupdf_errors(name):
-        try:
-            document = pymupdf.open(stream=io.BytesIO(data), filetype=kind or None)
-        except pymupdf.FileTypeError:
-            raise UnsupportedDocumentError(
-                f"{_label(name)} is not a format offline-classify reads "
-                "(PDF, other PyMuPDF formats, plain text, Markdown or HTML)"
+    try:
+        document = pymupdf.open(stream=io.BytesIO(data), filetype=kind or None)
+    except (RuntimeError, ValueError) as error:
+        if kind == "pdf":
+            raise CorruptDocumentError(
+                f"{_label(name)} is a damaged PDF that cannot be opened ({_first_line(error)})"
             ) from None
+        raise UnsupportedDocumentError(
+            f"{_label(name)} is not a format offline-classify reads "
+            "(PDF and other PyMuPDF formats, plain text, Markdown or HTML)"
+        ) from None
     with document, _pymupdf_errors(name):
         if document.needs_pass:
             raise EncryptedDocumentError(

@@ -1,0 +1,109 @@
+"""Fixtures shared by the test suite: tiny checkpoints and PDFs built on the spot."""
+
+from __future__ import annotations
+
+import json
+import string
+from collections.abc import Callable
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED_PDFS = SHARED / "data" / "pdfs"
+
+_WORDS = (
+    "the a an of and to in is for on with this that document text page invoice number total "
+    "amount due contract terms signed resume experience education story once upon time "
+    "report meeting minutes agenda contains lists describes about news sport business"
+).split()
+
+
+def build_tokenizer_files(directory: Path) -> None:
+    """Write a small WordPiece vocabulary that BertTokenizerFast can load offline."""
+    directory.mkdir(parents=True, exist_ok=True)
+    pieces = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    pieces += list(string.ascii_lowercase + string.digits + string.punctuation)
+    pieces += [f"##{c}" for c in string.ascii_lowercase + string.digits]
+    pieces += _WORDS
+    (directory / "vocab.txt").write_text("\n".join(dict.fromkeys(pieces)) + "\n")
+
+
+def build_nli_checkpoint(
+    directory: Path,
+    id2label: dict[int, str],
+    *,
+    max_position_embeddings: int = 128,
+    scorer_config: dict | None = None,
+    seed: int = 0,
+) -> Path:
+    """A random-weight BERT NLI cross-encoder with a real (tiny) tokenizer, saved locally."""
+    import torch
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+
+    build_tokenizer_files(directory)
+    tokenizer = BertTokenizerFast(
+        vocab_file=str(directory / "vocab.txt"), model_max_length=max_position_embeddings
+    )
+    torch.manual_seed(seed)
+    config = BertConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=max_position_embeddings,
+        id2label=id2label,
+        label2id={label: index for index, label in id2label.items()},
+    )
+    model = BertForSequenceClassification(config).eval()
+    model.save_pretrained(directory)
+    tokenizer.save_pretrained(directory)
+    if scorer_config is not None:
+        (directory / "offline_classify.json").write_text(json.dumps(scorer_config))
+    return directory
+
+
+THREE_CLASS = {0: "contradiction", 1: "entailment", 2: "neutral"}
+TWO_CLASS = {0: "not_entailment", 1: "ENTAILMENT"}
+
+
+@pytest.fixture(scope="session")
+def three_class_checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_nli_checkpoint(tmp_path_factory.mktemp("nli3"), THREE_CLASS)
+
+
+@pytest.fixture(scope="session")
+def two_class_checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_nli_checkpoint(tmp_path_factory.mktemp("nli2"), TWO_CLASS)
+
+
+def make_pdf(pages: list[str], *, encrypt_with: str | None = None) -> bytes:
+    """A PDF with one page per string; an empty string makes a page without text."""
+    document = pymupdf.open()
+    for text in pages:
+        page = document.new_page()
+        if text:
+            page.insert_textbox(pymupdf.Rect(50, 50, 550, 800), text, fontsize=10)
+    options = {}
+    if encrypt_with is not None:
+        options = {
+            "encryption": pymupdf.PDF_ENCRYPT_AES_256,
+            "user_pw": encrypt_with,
+            "owner_pw": encrypt_with + "-owner",
+        }
+    data = document.tobytes(**options)
+    document.close()
+    return data
+
+
+@pytest.fixture
+def pdf_factory() -> Callable[..., bytes]:
+    return make_pdf
+
+
+def shared_pdfs() -> Path:
+    if not SHARED_PDFS.is_dir():
+        pytest.skip(f"shared PDFs not found at {SHARED_PDFS} (they are beside the checkout in CI)")
+    return SHARED_PDFS
