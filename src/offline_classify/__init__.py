@@ -5,16 +5,21 @@ from __future__ import annotations
 from offline_classify.classifier import Classification, Classifier
 from offline_classify.errors import (
     ClassifyError,
+    ConflictError,
     CorruptDocumentError,
     DocumentError,
     EmptyDocumentError,
     EncryptedDocumentError,
+    InvalidRequestError,
     ModelConfigError,
     ModelError,
     ModelNotFoundError,
     NoTextError,
+    NotFoundError,
     PageSelectionError,
+    PayloadTooLargeError,
     UnsupportedDocumentError,
+    WaitTimeoutError,
 )
 from offline_classify.parsing import Page, ParsedDocument, parse_document
 from offline_classify.schema import (
@@ -24,6 +29,7 @@ from offline_classify.schema import (
     ParsingConfiguration,
 )
 from offline_classify.scoring import KeywordScorer, Scorer, ScoringDefaults
+from offline_classify.service import LocalCloud
 
 __version__ = "0.1.0"
 
@@ -34,22 +40,28 @@ __all__ = [
     "ClassifyError",
     "ClassifyResult",
     "ClassifyRule",
+    "ConflictError",
     "CorruptDocumentError",
     "DocumentError",
     "EmptyDocumentError",
     "EncryptedDocumentError",
+    "InvalidRequestError",
     "KeywordScorer",
+    "LocalCloud",
     "ModelConfigError",
     "ModelError",
     "ModelNotFoundError",
     "NoTextError",
+    "NotFoundError",
     "Page",
     "PageSelectionError",
     "ParsedDocument",
     "ParsingConfiguration",
+    "PayloadTooLargeError",
     "Scorer",
     "ScoringDefaults",
     "UnsupportedDocumentError",
-    "parse_document",
+    "WaitTimeoutError",
     "__version__",
+    "parse_document",
 ]

@@ -18,6 +18,11 @@ __all__ = [
     "ModelError",
     "ModelNotFoundError",
     "ModelConfigError",
+    "NotFoundError",
+    "ConflictError",
+    "PayloadTooLargeError",
+    "InvalidRequestError",
+    "WaitTimeoutError",
 ]
 
 
@@ -63,3 +68,23 @@ class ModelNotFoundError(ModelError):
 
 class ModelConfigError(ModelError):
     """A model directory exists but its configuration is unusable."""
+
+
+class NotFoundError(ClassifyError):
+    """No object with this id exists in the project; the message names the id."""
+
+
+class ConflictError(ClassifyError):
+    """The object's state forbids the operation (deleting a job that is still running)."""
+
+
+class PayloadTooLargeError(ClassifyError):
+    """An upload is larger than the service accepts; nothing was stored."""
+
+
+class InvalidRequestError(ClassifyError):
+    """A request is malformed in a way its schema cannot express."""
+
+
+class WaitTimeoutError(ClassifyError, TimeoutError):
+    """A job did not reach a terminal state within the time allowed."""
