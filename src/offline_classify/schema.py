@@ -9,15 +9,31 @@ the cloud ignores them.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = ["ClassifyRule", "ParsingConfiguration", "ClassifyConfiguration", "ClassifyResult"]
 
 
 class _WireModel(BaseModel):
     model_config = ConfigDict(extra="ignore")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_means_not_given(cls, data: Any) -> Any:
+        # The SDK sends an explicit None as JSON null; for a field with a default
+        # (mode, lang) that means "use the default", not "invalid", and not "given".
+        if not isinstance(data, dict):
+            return data
+        defaulted = {
+            name
+            for name, field in cls.model_fields.items()
+            if not field.is_required() and field.default is not None
+        }
+        return {
+            key: value for key, value in data.items() if value is not None or key not in defaulted
+        }
 
 
 class ClassifyRule(_WireModel):
