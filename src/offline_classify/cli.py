@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -76,6 +77,25 @@ def _build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print one JSON object per file and line"
     )
     classify.set_defaults(handler=_run_classify)
+
+    serve = commands.add_parser(
+        "serve",
+        help="run the local LlamaCloud-compatible server",
+        description="Serve LlamaCloud's classify, files, parse and configurations paths "
+        "locally; point the llama-cloud SDK at it with LLAMA_CLOUD_BASE_URL. Set "
+        "OFFLINE_CLASSIFY_API_KEY (comma-separated) to require bearer keys.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="interface (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="port; 0 picks a free one")
+    serve.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where files and jobs are kept (default: $OFFLINE_CLASSIFY_DATA_DIR, "
+        "else in memory until the server stops)",
+    )
+    _add_model_arguments(serve)
+    serve.add_argument("--workers", type=int, default=1, help="jobs run at once (default: 1)")
+    serve.set_defaults(handler=_run_serve)
     return parser
 
 
@@ -111,6 +131,49 @@ def _run_classify(args: argparse.Namespace) -> int:
     if not args.json:
         _print_table(rows)
     return EXIT_DOCUMENT_FAILED if failed else EXIT_OK
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from offline_classify.server import create_app
+    except (ImportError, RuntimeError) as error:
+        # FastAPI raises RuntimeError at import when python-multipart is missing.
+        raise UsageError(
+            f"the server needs the 'server' extra ({error}): pip install 'offline-classify[server]'"
+        ) from None
+    from offline_classify.service import LocalCloud
+    from offline_classify.settings import Settings
+
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    settings = Settings.from_env()
+    classifier = load_classifier(args.model, device=args.device, batch_size=args.batch_size)
+    listener = _listen(args.host, args.port)
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    base_url = f"http://{host}:{listener.getsockname()[1]}"
+    data_dir = args.data_dir or settings.data_dir
+    with LocalCloud(data_dir, classifier=classifier, workers=args.workers) as cloud:
+        app = create_app(cloud, api_keys=settings.api_keys)
+        print(f"offline-classify: serving on {base_url}", flush=True)
+        print(f"  export LLAMA_CLOUD_BASE_URL={base_url}", flush=True)
+        if data_dir is None:
+            print("  files and jobs are kept in memory (--data-dir keeps them)", flush=True)
+        uvicorn.Server(uvicorn.Config(app, log_level="info")).run(sockets=[listener])
+    return EXIT_OK
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port``, bound before serving so port 0 can be reported."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        listener = socket.socket(family, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
+    except OSError as error:
+        raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    return listener
 
 
 def load_classifier(model: str | None, *, device: str, batch_size: int):
