@@ -563,6 +563,10 @@ class LocalCloud:
             existing = self._store.find_transaction(project, _CLASSIFY, request.transaction_id)
             if existing is not None:
                 return _classify_job_model(existing, expand=())
+        if request.configuration is None and request.configuration_id is None:
+            raise InvalidRequestError(
+                "give configuration (inline rules) or configuration_id (a saved configuration)"
+            )
         file_input, input_type = self._resolve_input(request, project)
         configuration = self._resolve_configuration(request, project)
         parsing = configuration.parsing_configuration
@@ -756,10 +760,7 @@ class LocalCloud:
             saved = self._configuration_record(request.configuration_id, project)
         if request.configuration is not None:
             return request.configuration
-        if saved is None:
-            raise InvalidRequestError(
-                "give configuration (inline rules) or configuration_id (a saved configuration)"
-            )
+        assert saved is not None  # create_classify_job checked that one of them is given
         if saved.product_type != "classify_v2":
             raise InvalidRequestError(
                 f"configuration {saved.id!r} is a {saved.product_type} configuration, "
@@ -943,7 +944,12 @@ def _validate_parameters(
 ) -> ClassifyV2Parameters | OtherProductParameters:
     if isinstance(parameters, (ClassifyV2Parameters, OtherProductParameters)):
         return parameters
+    # Validated by the tagged type directly, so errors read "parameters.rules.0..."
+    # rather than carrying the union's tag in their location.
+    is_classify = isinstance(parameters, dict) and parameters.get("product_type") == "classify_v2"
     try:
+        if is_classify:
+            return ClassifyV2Parameters.model_validate(parameters)
         return _PARAMETERS.validate_python(parameters)
     except ValidationError as error:
         raise InvalidRequestError(_describe_validation(error, prefix="parameters")) from None
