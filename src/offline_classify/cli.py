@@ -8,6 +8,7 @@ model, unknown options).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import socket
 import sys
@@ -160,7 +161,9 @@ def _run_serve(args: argparse.Namespace) -> int:
         print(f"  export LLAMA_CLOUD_BASE_URL={base_url}", flush=True)
         if data_dir is None:
             print("  files and jobs are kept in memory (--data-dir keeps them)", flush=True)
-        uvicorn.Server(uvicorn.Config(app, log_level="info")).run(sockets=[listener])
+        # uvicorn re-raises Ctrl-C after its graceful shutdown: the normal way to stop.
+        with contextlib.suppress(KeyboardInterrupt):
+            uvicorn.Server(uvicorn.Config(app, log_level="info")).run(sockets=[listener])
     return EXIT_OK
 
 

@@ -62,7 +62,13 @@ if TYPE_CHECKING:
     from offline_classify.classifier import Classifier
     from offline_classify.service import LocalCloud
 
-__all__ = ["in_process_client", "serve_in_thread", "TEST_API_KEY", "TEST_BASE_URL"]
+__all__ = [
+    "in_process_client",
+    "in_process_http",
+    "serve_in_thread",
+    "TEST_API_KEY",
+    "TEST_BASE_URL",
+]
 
 TEST_API_KEY = "llx-offline-classify-test"
 """The key the plugin's clients send; the in-process server accepts any."""
@@ -148,11 +154,19 @@ def in_process_client(app: FastAPI, *, api_key: str = TEST_API_KEY) -> Iterator[
     For an app of one's own (one that requires API keys, say); the fixtures use it too.
     """
     llama_cloud = _import_or_skip("llama_cloud", "the llama-cloud SDK is not installed")
+    with in_process_http(app) as http:
+        yield llama_cloud.LlamaCloud(api_key=api_key, base_url=TEST_BASE_URL, http_client=http)
+
+
+@contextmanager
+def in_process_http(app: FastAPI) -> Iterator[Any]:
+    """A synchronous ``httpx.Client`` whose requests go to ``app`` without a socket."""
     httpx = _import_or_skip("httpx", f"httpx is missing: {_SERVER_EXTRA}")
     from anyio.from_thread import start_blocking_portal
 
-    # httpx carries requests to an ASGI app only from async code, so the app runs on an
-    # event loop in a background thread and each request is handed over to it.
+    # httpx hands requests to an ASGI app only from async code, so the app runs on an
+    # event loop in a background thread and each request is passed over to it; server
+    # errors come back as 500 answers, as they would over the network.
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     with start_blocking_portal() as portal:
 
@@ -171,7 +185,7 @@ def in_process_client(app: FastAPI, *, api_key: str = TEST_API_KEY) -> Iterator[
                 return httpx.Response(status, headers=headers, content=content, request=request)
 
         with httpx.Client(transport=Bridge(), base_url=TEST_BASE_URL) as http:
-            yield llama_cloud.LlamaCloud(api_key=api_key, base_url=TEST_BASE_URL, http_client=http)
+            yield http
 
 
 @contextmanager
