@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from datetime import timedelta, timezone
 from pathlib import Path
@@ -253,7 +254,7 @@ def test_configuration_life_cycle_with_upsert_on_name(cloud: LocalCloud) -> None
     taken = cloud.create_configuration(
         name="taken", parameters={"product_type": "classify_v2", "rules": RULES}
     )
-    with pytest.raises(ConflictError, match="taken"):
+    with pytest.raises(ConflictError, match=created.id):
         cloud.update_configuration(created.id, name="taken")
     # A name is unique per product type only.
     assert cloud.update_configuration(other.id, name="taken").name == "taken"
@@ -579,6 +580,19 @@ def test_cancelling_a_running_job_discards_its_result(gated: GatedScorer) -> Non
         assert (cancelled.status, cancelled.result) == ("CANCELLED", None)
         # Cancelling a finished job changes nothing.
         assert cloud.cancel_classify_job(follow_up.id).status == "COMPLETED"
+
+
+def test_the_worker_pool_runs_at_most_its_size_at_once(gated: GatedScorer) -> None:
+    with LocalCloud(scorer=gated, workers=2) as cloud:
+        file = cloud.create_file(INVOICE, name="invoice.txt")
+        jobs = [cloud.create_classify_job(classify_request(file.id)) for _ in range(3)]
+        deadline = time.monotonic() + WAIT
+        while cloud.list_classify_jobs(status="RUNNING").total_size < 2:
+            assert time.monotonic() < deadline, "two workers never ran two jobs at once"
+            time.sleep(0.01)
+        assert cloud.list_classify_jobs(status="PENDING").total_size == 1
+        gated.gate.set()
+        assert [cloud.wait(job.id, timeout=WAIT).status for job in jobs] == ["COMPLETED"] * 3
 
 
 def test_waiting_past_the_timeout_raises() -> None:

@@ -23,6 +23,13 @@ Usage::
         job = cloud.wait(job.id, timeout=120)
         print(job.status, job.result)
 
+Beyond the agreed sketch (all additions, nothing renamed): ``LocalCloud(ocr=...)``;
+``create_parse_job(tier=, user_metadata=)``; ``list_files(file_ids=, file_name=,
+external_file_id=)``; ``get_classify_job(expand=["usage"])``; ``list_parse_jobs``,
+``cancel_parse_job``, ``delete_parse_job`` and ``wait_parse_job``; ``start()``; and
+:class:`~offline_classify.errors.WaitTimeoutError` (a ``TimeoutError`` too) from the
+waits. ``list_configurations(product_type=)`` takes one type or a list.
+
 Behaviour worth knowing:
 
 - Every method takes ``project_id`` (default :data:`DEFAULT_PROJECT_ID`); objects of

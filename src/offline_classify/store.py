@@ -577,8 +577,8 @@ class Store:
                 )
         except sqlite3.IntegrityError:
             raise ConflictError(
-                f"another configuration in this project is already named {name!r} "
-                "for the same product type"
+                f"configuration {config_id!r} cannot take that name: another configuration "
+                "in this project has the same name and product type"
             ) from None
         return self.get_configuration(project_id, config_id)
 
