@@ -22,7 +22,6 @@ from offline_classify import (
     PayloadTooLargeError,
     WaitTimeoutError,
 )
-from offline_classify.cloud_schema import ClassifyJob
 from offline_classify.service import DEFAULT_PROJECT_ID, MAX_INTERRUPTIONS
 
 RULES = [
@@ -755,9 +754,13 @@ MODELS = Path(__file__).resolve().parents[1] / "models"
 def test_the_default_model_classifies_end_to_end(tmp_path: Path) -> None:
     if not (MODELS / "manifest.json").is_file():
         pytest.skip(f"no shipped model yet: {MODELS / 'manifest.json'} does not exist")
-    with LocalCloud(tmp_path) as cloud:
+    with LocalCloud(tmp_path) as cloud:  # Classifier(): the shipped default model
         file = cloud.create_file(INVOICE, name="invoice.txt", purpose="classify")
-        job: ClassifyJob = cloud.run(classify_request(file.id), timeout=600)
-    assert job.status == "COMPLETED", job.error_message
-    assert job.result.type == "invoice"
-    assert 0.0 <= job.result.confidence <= 1.0
+        parse_job = cloud.upload_and_parse(RESUME, name="resume.txt")
+        on_file = cloud.run(classify_request(file.id), timeout=600)
+        on_parse_job = cloud.run(classify_request(parse_job.id), timeout=600)
+    assert on_file.status == "COMPLETED", on_file.error_message
+    assert on_file.result.type == "invoice"
+    assert 0.0 <= on_file.result.confidence <= 1.0
+    assert on_parse_job.status == "COMPLETED", on_parse_job.error_message
+    assert on_parse_job.result.type == "resume"
