@@ -159,7 +159,8 @@ class LocalCloud:
         model: A model location for the default :class:`Classifier`. With none of
             ``classifier``, ``scorer`` and ``model``, ``Classifier()`` is used; it is
             built on the first job, so a missing model fails jobs, not the service.
-        workers: How many jobs run at once; they share one classifier.
+        workers: How many jobs run at once. They share one classifier: documents are
+            parsed side by side, model calls take turns.
         max_file_bytes: The largest upload accepted.
         start: Start the workers now; otherwise call :meth:`start`.
         ocr: OCR pages without a text layer (when Tesseract is installed).
@@ -192,6 +193,7 @@ class LocalCloud:
         self._model = model
         self._classifier = Classifier(scorer, ocr=ocr) if scorer is not None else classifier
         self._classifier_lock = threading.Lock()
+        self._model_lock = threading.Lock()
         self._store = Store(data_dir)
         requeued, failed = self._store.requeue_interrupted(MAX_INTERRUPTIONS)
         if requeued or failed:
@@ -817,12 +819,18 @@ class LocalCloud:
 
     def _execute_classify(self, job: JobRecord) -> dict[str, Any]:
         configuration = ClassifyConfiguration.model_validate(job.request["configuration"])
+        classifier = self._get_classifier()
         if job.request["document_input_type"] == "parse_job_id":
             parsed = self._parsed_pages(job, configuration.parsing_configuration)
-            result = self._get_classifier().classify_parsed(parsed, configuration).result
         else:
             data, name = self._input_file(job)
-            result = self._get_classifier().classify(data, configuration, filename=name)
+            parsed = parse_document(
+                data, configuration.parsing_configuration, filename=name, ocr=classifier.ocr
+            )
+        # Workers parse side by side but take turns on the one model: a fast tokenizer
+        # shared between threads can fail with "Already borrowed".
+        with self._model_lock:
+            result = classifier.classify_parsed(parsed, configuration).result
         return result.model_dump(mode="json")
 
     def _input_file(self, job: JobRecord) -> tuple[bytes, str]:
