@@ -7,16 +7,24 @@ import pytest
 from conftest import make_pdf, shared_pdfs
 from offline_classify.errors import (
     ClassifyError,
+    ConfigurationError,
     CorruptDocumentError,
     DocumentError,
+    DocumentTooLargeError,
     EmptyDocumentError,
     EncryptedDocumentError,
     NoTextError,
     PageSelectionError,
     UnsupportedDocumentError,
 )
-from offline_classify.parsing import TEXT_PAGE_CHARS, parse_document, tesseract_available
+from offline_classify.parsing import (
+    TEXT_PAGE_CHARS,
+    DocumentLimits,
+    parse_document,
+    tesseract_available,
+)
 from offline_classify.schema import ParsingConfiguration
+from offline_classify.settings import Settings
 
 ENGLISH = "The quarterly report describes revenue, costs and the outlook for the next year. "
 FRENCH = "Le rapport trimestriel décrit les recettes, les coûts et les perspectives de l'année. "
@@ -200,3 +208,38 @@ def test_every_shared_pdf_parses_or_fails_with_a_named_error() -> None:
 def test_shared_invoice_text_is_read() -> None:
     parsed = parse_document(shared_pdfs() / "invoices" / "oyo.pdf")
     assert "PAYMENT RECEIPT" in parsed.text
+
+
+def test_selection_over_the_page_limit_is_refused_not_cut() -> None:
+    data = make_pdf([f"page {i}" for i in range(12)])
+    with pytest.raises(DocumentTooLargeError, match="12 pages are selected but at most 10"):
+        parse_document(data, limits=DocumentLimits(max_pages=10))
+    narrowed = parse_document(
+        data, ParsingConfiguration(max_pages=10), limits=DocumentLimits(max_pages=10)
+    )
+    assert len(narrowed.pages) == 10
+
+
+def test_huge_page_count_pdf_is_refused_with_the_page_count() -> None:
+    import pymupdf
+
+    document = pymupdf.open()
+    document.new_page(width=50, height=50)
+    for _ in range(12):  # doubling: 2**12 = 4,096 pages in a few small copies
+        document.insert_pdf(pymupdf.open(stream=document.tobytes(), filetype="pdf"))
+    with pytest.raises(DocumentTooLargeError, match="4096 pages are selected"):
+        parse_document(document.tobytes())
+
+
+def test_text_over_the_character_limit_is_refused() -> None:
+    with pytest.raises(DocumentTooLargeError, match="more than the 1,000 read"):
+        parse_document(b"word " * 1000, limits=DocumentLimits(max_characters=1000))
+
+
+def test_limits_are_read_from_the_environment() -> None:
+    settings = Settings.from_env(
+        {"OFFLINE_CLASSIFY_MAX_PAGES": "7", "OFFLINE_CLASSIFY_MAX_CHARACTERS": "900"}
+    )
+    assert settings.document_limits == DocumentLimits(max_pages=7, max_characters=900)
+    with pytest.raises(ConfigurationError, match="OFFLINE_CLASSIFY_MAX_PAGES"):
+        Settings.from_env({"OFFLINE_CLASSIFY_MAX_PAGES": "many"})

@@ -5,9 +5,11 @@ from __future__ import annotations
 from offline_classify.classifier import Classification, Classifier
 from offline_classify.errors import (
     ClassifyError,
+    ConfigurationError,
     ConflictError,
     CorruptDocumentError,
     DocumentError,
+    DocumentTooLargeError,
     EmptyDocumentError,
     EncryptedDocumentError,
     InvalidRequestError,
@@ -21,7 +23,7 @@ from offline_classify.errors import (
     UnsupportedDocumentError,
     WaitTimeoutError,
 )
-from offline_classify.parsing import Page, ParsedDocument, parse_document
+from offline_classify.parsing import DocumentLimits, Page, ParsedDocument, parse_document
 from offline_classify.schema import (
     ClassifyConfiguration,
     ClassifyResult,
@@ -41,8 +43,11 @@ __all__ = [
     "ClassifyResult",
     "ClassifyRule",
     "ConflictError",
+    "ConfigurationError",
     "CorruptDocumentError",
     "DocumentError",
+    "DocumentLimits",
+    "DocumentTooLargeError",
     "EmptyDocumentError",
     "EncryptedDocumentError",
     "InvalidRequestError",

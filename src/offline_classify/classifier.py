@@ -17,7 +17,12 @@ from offline_classify.aggregate import RuleScore, aggregate_windows
 from offline_classify.decide import decide
 from offline_classify.hypotheses import build_hypotheses
 from offline_classify.models import ModelCatalog, load_scorer, resolve_model_location
-from offline_classify.parsing import DocumentSource, ParsedDocument, parse_document
+from offline_classify.parsing import (
+    DocumentLimits,
+    DocumentSource,
+    ParsedDocument,
+    parse_document,
+)
 from offline_classify.schema import ClassifyConfiguration, ClassifyResult
 from offline_classify.scoring import Aggregation, Scorer
 from offline_classify.settings import Settings
@@ -50,6 +55,8 @@ class Classifier:
         threshold: Overrides the checkpoint's decision threshold.
         aggregation: Overrides how window scores combine (``max``, ``mean``, ``top2``).
         ocr: OCR pages without a text layer when Tesseract is installed.
+        limits: Pages and characters read per document; default from ``settings``.
+        settings: Environment settings; read from the environment when None.
 
     Example:
         >>> classifier = Classifier()
@@ -69,8 +76,11 @@ class Classifier:
         threshold: float | None = None,
         aggregation: Aggregation | None = None,
         ocr: bool = True,
+        limits: DocumentLimits | None = None,
         settings: Settings | None = None,
     ) -> None:
+        settings = settings or Settings.from_env()
+        self.limits = limits or settings.document_limits
         self.device = device
         self.batch_size = batch_size
         self.ocr = ocr
@@ -121,7 +131,11 @@ class Classifier:
     ) -> Classification:
         """Like :meth:`classify`, with the pages, windows and every rule's score."""
         parsed = parse_document(
-            document, configuration.parsing_configuration, filename=filename, ocr=self.ocr
+            document,
+            configuration.parsing_configuration,
+            filename=filename,
+            ocr=self.ocr,
+            limits=self.limits,
         )
         return self.classify_parsed(parsed, configuration)
 

@@ -13,8 +13,10 @@ __all__ = [
     "EncryptedDocumentError",
     "CorruptDocumentError",
     "UnsupportedDocumentError",
+    "DocumentTooLargeError",
     "NoTextError",
     "PageSelectionError",
+    "ConfigurationError",
     "ModelError",
     "ModelNotFoundError",
     "ModelConfigError",
@@ -50,12 +52,20 @@ class UnsupportedDocumentError(DocumentError):
     """The document's format is not one the library reads."""
 
 
+class DocumentTooLargeError(DocumentError):
+    """The selected pages exceed the pages or characters one document may have."""
+
+
 class NoTextError(DocumentError):
     """None of the selected pages holds any text (and OCR could not help)."""
 
 
 class PageSelectionError(ClassifyError):
     """``target_pages`` / ``max_pages`` do not select any page, or cannot be read."""
+
+
+class ConfigurationError(ClassifyError):
+    """A setting (an environment variable, an option) has a value that cannot be used."""
 
 
 class ModelError(ClassifyError):

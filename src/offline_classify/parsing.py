@@ -27,6 +27,7 @@ import pymupdf
 from offline_classify.errors import (
     CorruptDocumentError,
     DocumentError,
+    DocumentTooLargeError,
     EmptyDocumentError,
     EncryptedDocumentError,
     NoTextError,
@@ -36,6 +37,7 @@ from offline_classify.pages import select_pages
 from offline_classify.schema import ParsingConfiguration
 
 __all__ = [
+    "DocumentLimits",
     "DocumentSource",
     "Page",
     "ParsedDocument",
@@ -60,6 +62,21 @@ _TESSERACT_LANGUAGES = {
     "pl": "pol", "sv": "swe", "da": "dan", "no": "nor", "fi": "fin", "tr": "tur",
     "cs": "ces", "el": "ell", "he": "heb", "hi": "hin", "uk": "ukr", "vi": "vie",
 }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DocumentLimits:
+    """What one document may cost, to protect the machine from huge inputs.
+
+    Attributes:
+        max_pages: Pages read per document after ``target_pages``/``max_pages`` apply;
+            a larger selection is refused (narrow it with ``target_pages`` or
+            ``max_pages``) rather than silently cut.
+        max_characters: Characters of text over the selected pages.
+    """
+
+    max_pages: int = 1000
+    max_characters: int = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -101,6 +118,7 @@ def parse_document(
     *,
     filename: str | None = None,
     ocr: bool = True,
+    limits: DocumentLimits | None = None,
 ) -> ParsedDocument:
     """Read the selected pages of a document.
 
@@ -109,28 +127,30 @@ def parse_document(
         parsing_configuration: ``target_pages``, ``max_pages`` and ``lang``.
         filename: The document's name, used to tell its format when ``source`` is bytes.
         ocr: OCR pages without a text layer when Tesseract is installed.
+        limits: Pages and characters allowed; :class:`DocumentLimits` defaults when None.
 
     Returns:
         The selected pages in document order.
 
     Raises:
         DocumentError: The document is empty, encrypted, corrupt, of an unsupported
-            format, or none of its selected pages has text.
+            format, over the limits, or none of its selected pages has text.
         PageSelectionError: ``target_pages`` cannot be read or selects no page.
     """
     config = parsing_configuration or ParsingConfiguration()
+    limits = limits or DocumentLimits()
     data, name = _read_source(source, filename)
     if not data:
         raise EmptyDocumentError(f"{_label(name)} is empty (0 bytes)")
     kind = _document_kind(data, name)
     if kind == "text":
         page_texts = _paginate_text(_decode_text(data, name))
-        pages, page_count = _select_text_pages(page_texts, config)
+        pages, page_count = _select_text_pages(page_texts, config, limits, name)
     elif kind == "html":
         page_texts = _paginate_text(_html_to_text(_decode_text(data, name)))
-        pages, page_count = _select_text_pages(page_texts, config)
+        pages, page_count = _select_text_pages(page_texts, config, limits, name)
     else:
-        pages, page_count, kind = _read_with_pymupdf(data, name, config, ocr=ocr)
+        pages, page_count, kind = _read_with_pymupdf(data, name, config, limits, ocr=ocr)
     if not any(page.has_text for page in pages):
         numbers = ", ".join(str(page.number) for page in pages)
         hint = "" if tesseract_available() else " and Tesseract is not installed for OCR"
@@ -287,10 +307,34 @@ def _paginate_text(text: str) -> list[str]:
 
 
 def _select_text_pages(
-    page_texts: list[str], config: ParsingConfiguration
+    page_texts: list[str], config: ParsingConfiguration, limits: DocumentLimits, name: str | None
 ) -> tuple[list[Page], int]:
-    numbers = select_pages(len(page_texts), config.target_pages, config.max_pages)
-    return [Page(number=n, text=page_texts[n - 1]) for n in numbers], len(page_texts)
+    numbers = _selected_within_limits(len(page_texts), config, limits, name)
+    pages = [Page(number=n, text=page_texts[n - 1]) for n in numbers]
+    _check_characters(pages, limits, name)
+    return pages, len(page_texts)
+
+
+def _selected_within_limits(
+    page_count: int, config: ParsingConfiguration, limits: DocumentLimits, name: str | None
+) -> list[int]:
+    numbers = select_pages(page_count, config.target_pages, config.max_pages)
+    if len(numbers) > limits.max_pages:
+        raise DocumentTooLargeError(
+            f"{_label(name)}: {len(numbers)} pages are selected but at most "
+            f"{limits.max_pages} are read per document; narrow the selection with "
+            "target_pages or max_pages"
+        )
+    return numbers
+
+
+def _check_characters(pages: list[Page], limits: DocumentLimits, name: str | None) -> None:
+    total = sum(len(page.text) for page in pages)
+    if total > limits.max_characters:
+        raise DocumentTooLargeError(
+            f"{_label(name)}: the selected pages hold {total:,} characters, more than the "
+            f"{limits.max_characters:,} read per document; select fewer pages"
+        )
 
 
 class _VisibleText(html.parser.HTMLParser):
@@ -352,7 +396,12 @@ def _first_line(error: BaseException) -> str:
 
 
 def _read_with_pymupdf(
-    data: bytes, name: str | None, config: ParsingConfiguration, *, ocr: bool
+    data: bytes,
+    name: str | None,
+    config: ParsingConfiguration,
+    limits: DocumentLimits,
+    *,
+    ocr: bool,
 ) -> tuple[list[Page], int, str]:
     kind = _document_kind(data, name)
     try:
@@ -374,10 +423,11 @@ def _read_with_pymupdf(
         page_count = document.page_count
         if page_count == 0:
             raise EmptyDocumentError(f"{_label(name)} has no pages")
-        numbers = select_pages(page_count, config.target_pages, config.max_pages)
+        numbers = _selected_within_limits(page_count, config, limits, name)
         pages = [
             _read_page(document, number, config.lang, ocr=ocr, name=name) for number in numbers
         ]
+        _check_characters(pages, limits, name)
         file_kind = "pdf" if document.is_pdf else (kind or "document")
     return pages, page_count, file_kind
 

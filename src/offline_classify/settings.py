@@ -7,6 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from offline_classify.errors import ConfigurationError
+from offline_classify.parsing import DocumentLimits
+
 __all__ = ["Settings", "DEFAULT_MODELS_DIR"]
 
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
@@ -23,11 +26,20 @@ class Settings:
         api_keys: ``OFFLINE_CLASSIFY_API_KEY``: keys the server accepts, comma-separated;
             empty means the server is open.
         data_dir: ``OFFLINE_CLASSIFY_DATA_DIR``: where the job service keeps its store.
+        max_document_pages: ``OFFLINE_CLASSIFY_MAX_PAGES``: pages read per document.
+        max_document_characters: ``OFFLINE_CLASSIFY_MAX_CHARACTERS``: characters read per
+            document.
     """
 
     model: Path | None = None
     api_keys: tuple[str, ...] = ()
     data_dir: Path | None = None
+    max_document_pages: int = DocumentLimits.max_pages
+    max_document_characters: int = DocumentLimits.max_characters
+
+    @property
+    def document_limits(self) -> DocumentLimits:
+        return DocumentLimits(self.max_document_pages, self.max_document_characters)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -39,4 +51,19 @@ class Settings:
             model=Path(model).expanduser() if model else None,
             api_keys=tuple(key.strip() for key in keys.split(",") if key.strip()),
             data_dir=Path(data_dir).expanduser() if data_dir else None,
+            max_document_pages=_positive_int(
+                env, "OFFLINE_CLASSIFY_MAX_PAGES", DocumentLimits.max_pages
+            ),
+            max_document_characters=_positive_int(
+                env, "OFFLINE_CLASSIFY_MAX_CHARACTERS", DocumentLimits.max_characters
+            ),
         )
+
+
+def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigurationError(f"{name} must be a whole number of at least 1, got {raw!r}")
+    return int(raw)
