@@ -171,6 +171,10 @@ def test_parsing_create_with_an_upload_reads_its_page_ranges(llama_cloud_client,
     )
     parsed = llama_cloud_client.parsing.get(parse_job.id, expand=["text"])
     assert [page.text.strip() for page in parsed.text.pages] == ["first page", "second page"]
+    assert [job.id for job in llama_cloud_client.parsing.list()] == [parse_job.id]
+    assert llama_cloud_client.parsing.delete(parse_job.id).id == parse_job.id
+    with pytest.raises(llama_cloud.NotFoundError):
+        llama_cloud_client.parsing.get(parse_job.id)
 
 
 def test_classify_list_pages_through_every_job(llama_cloud_client, invoice_file):

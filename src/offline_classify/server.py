@@ -420,6 +420,14 @@ def get_parse_job(
     return cloud.get_parse_job(job_id, expand=expand or (), project_id=project_id)
 
 
+@_router.delete("/api/v2/parse/{job_id}", tags=["parse"])
+def delete_parse_job(job_id: str, cloud: Cloud, project_id: Project) -> dict[str, str]:
+    """Delete a parse job in a terminal state; answers the deleted job's identifiers."""
+    job = cloud.get_parse_job(job_id, project_id=project_id).job
+    cloud.delete_parse_job(job_id, project_id=project_id)
+    return {"id": job.id, "project_id": job.project_id}
+
+
 @_router.post("/api/v2/parse/{job_id}/cancel", response_model=ParseJob, tags=["parse"])
 def cancel_parse_job(job_id: str, cloud: Cloud, project_id: Project) -> ParseJob:
     """Cancel a PENDING or RUNNING parse job."""
