@@ -141,6 +141,8 @@ def test_a_bad_query_parameter_is_a_422_located_in_the_query(http):
 
     assert detail[0]["loc"] == ["query", "status"]
     assert http.get("/api/v2/classify", params={"page_size": 0}).status_code == 422
+    forged = _assert_validation_shape(http.get("/api/v2/classify", params={"page_token": "zzz"}))
+    assert forged[0]["loc"] == ["query"] and "page_token" in forged[0]["msg"]
 
 
 def test_nulls_and_unknown_fields_are_accepted(http):

@@ -128,7 +128,7 @@ def create_app(
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(ClassifyError, _service_error)
     app.add_exception_handler(Exception, _unexpected_error)
-    max_upload = int(getattr(cloud, "max_file_bytes", 100 * 1024 * 1024)) + _MULTIPART_ALLOWANCE
+    max_upload = cloud.max_file_bytes + _MULTIPART_ALLOWANCE
     app.add_middleware(
         _Guard, api_keys=tuple(api_keys), max_json_bytes=max_json_bytes, max_upload=max_upload
     )
@@ -477,7 +477,10 @@ def list_configurations(
     page_token: PageToken = None,
     latest_only: bool | None = None,
 ) -> ConfigurationListPage:
-    """List saved configurations, a page at a time."""
+    """List saved configurations, a page at a time.
+
+    ``latest_only`` is accepted and changes nothing: each name has one version here.
+    """
     return cloud.list_configurations(
         product_type=product_type,
         name=name,
@@ -536,10 +539,16 @@ def _located(error: ValidationError, prefix: tuple[str | int, ...]) -> list[dict
 
 async def _validation_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
-    detail = [
-        {key: item[key] for key in ("type", "loc", "msg", "input", "ctx") if key in item}
-        for item in error.errors()
-    ]
+    detail = []
+    for item in error.errors():
+        entry = {key: item[key] for key in ("type", "loc", "msg", "input") if key in item}
+        if "ctx" in item:
+            # pydantic puts the raised exception itself in ctx; the client gets its text.
+            entry["ctx"] = {
+                key: str(value) if isinstance(value, Exception) else value
+                for key, value in item["ctx"].items()
+            }
+        detail.append(entry)
     return JSONResponse({"detail": _json_safe(detail)}, status_code=422)
 
 
@@ -555,8 +564,10 @@ async def _service_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ClassifyError)
     message = str(error)
     if isinstance(error, InvalidRequestError | DocumentError | PageSelectionError):
-        # Request-level problems are validation errors to a client: same 422 shape.
-        item = {"type": "value_error", "loc": ["body"], "msg": message, "input": None}
+        # Request-level problems are validation errors to a client: same 422 shape. GET
+        # and DELETE carry everything in the query string, the others in the body.
+        where = "query" if request.method in {"GET", "DELETE"} else "body"
+        item = {"type": "value_error", "loc": [where], "msg": message, "input": None}
         return JSONResponse({"detail": [item]}, status_code=422)
     for error_type, status in _STATUS_BY_ERROR:
         if isinstance(error, error_type):
