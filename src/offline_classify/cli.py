@@ -87,7 +87,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "OFFLINE_CLASSIFY_API_KEY (comma-separated) to require bearer keys.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="interface (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8080, help="port; 0 picks a free one")
+    serve.add_argument(
+        "--port", type=int, default=8080, help="port (default: 8080); 0 picks a free one"
+    )
     serve.add_argument(
         "--data-dir",
         metavar="DIR",
