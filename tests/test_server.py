@@ -280,6 +280,42 @@ def test_arbitrary_json_never_causes_a_server_error(http, body):
         assert answer.status_code < 500, (path, body, answer.text)
 
 
+def test_every_request_the_sdk_was_seen_sending_gets_a_cloud_shaped_answer(http):
+    capture = REFERENCE / "llama-cloud-2.19.0-requests.jsonl"
+    if not capture.is_file():
+        pytest.skip(f"the captured SDK requests are not at {capture}")
+    statuses = []
+    for line in capture.read_text().splitlines():
+        sent = json.loads(line)
+        headers = {k: v for k, v in sent["headers"].items() if k.lower() != "content-type"}
+        if sent["body"].startswith("--"):
+            # The capture elides the boundary in the header; the body still has it.
+            boundary = sent["body"].split("\r\n", 1)[0][2:]
+            headers["content-type"] = f"multipart/form-data; boundary={boundary}"
+        elif sent["body"]:
+            headers["content-type"] = "application/json"
+        answer = http.request(
+            sent["method"],
+            sent["path"],
+            params=sent["query"],
+            headers=headers,
+            content=sent["body"].encode(),
+        )
+        statuses.append(answer.status_code)
+        if answer.status_code == 422:
+            _assert_validation_shape(answer)
+        elif answer.status_code >= 400:
+            assert isinstance(answer.json()["detail"], str), answer.text
+
+    # The capture's ids (dfl-2222, cls-abc...) name nothing here, so most answers are 404.
+    # The upload succeeds and the filtered list is an empty page; 422 for the page token
+    # this server never issued, the one-letter rule descriptions and the empty rules.
+    ok, missing, invalid = 201, 404, 422
+    assert statuses[:8] == [ok, missing, missing, missing, missing, missing, missing, 200]
+    assert statuses[8:12] == [invalid, invalid, missing, invalid]
+    assert statuses[12:] == [missing, missing, missing, invalid, missing, missing, invalid]
+
+
 # --- size limits --------------------------------------------------------------------------------
 
 
