@@ -19,7 +19,7 @@ from hypothesis import strategies as st  # noqa: E402
 from offline_classify.scoring import KeywordScorer  # noqa: E402
 from offline_classify.server import create_app  # noqa: E402
 from offline_classify.service import LocalCloud  # noqa: E402
-from offline_classify.testing import in_process_http  # noqa: E402
+from offline_classify.testing import in_process_http, serve_in_thread  # noqa: E402
 
 REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference"
 RULES = [{"type": "invoice", "description": "An invoice with a number and a total amount due"}]
@@ -105,14 +105,20 @@ def test_an_unauthenticated_upload_is_refused_before_it_is_stored(guarded, cloud
     assert cloud.list_files().total_size == 0
 
 
-def test_an_open_server_accepts_any_bearer_and_warns_when_created(cloud, caplog):
+def test_an_open_server_accepts_any_bearer(http):
+    assert http.get("/api/v2/classify", headers={"authorization": "Bearer x"}).is_success
+    assert http.get("/api/v2/classify").is_success
+
+
+def test_an_open_server_warns_when_it_starts_and_a_guarded_one_does_not(cloud, caplog):
     with caplog.at_level(logging.WARNING, logger="offline_classify.server"):
-        app = create_app(cloud)
+        with serve_in_thread(create_app(cloud, api_keys=["key"])):
+            pass
+        assert "accepts any bearer token" not in caplog.text
+        with serve_in_thread(create_app(cloud)):
+            pass
 
     assert "accepts any bearer token" in caplog.text
-    with in_process_http(app) as client:
-        assert client.get("/api/v2/classify", headers={"authorization": "Bearer x"}).is_success
-        assert client.get("/api/v2/classify").is_success
 
 
 # --- validation and error shapes ---------------------------------------------------------------

@@ -31,7 +31,8 @@ import logging
 import mimetypes
 import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta, timezone
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -117,10 +118,23 @@ def create_app(
         A FastAPI application to serve with uvicorn, or to call in-process through an
         httpx transport (see :mod:`offline_classify.testing`).
     """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Said when a server starts, not when the app is built: an in-process test client
+        # cannot be reached from outside, so there is nothing to warn about there.
+        if not api_keys:
+            logger.warning(
+                "no API key configured (OFFLINE_CLASSIFY_API_KEY): the server accepts any "
+                "bearer token; anyone who can reach it can use it"
+            )
+        yield
+
     app = FastAPI(
         title="offline-classify",
         version=__version__,
         summary="LlamaCloud's Classify v2, files, parse v2 and configurations paths, offline.",
+        lifespan=lifespan,
     )
     app.state.cloud = cloud
     app.state.url_secret = secrets.token_bytes(32)
@@ -132,11 +146,6 @@ def create_app(
     app.add_middleware(
         _Guard, api_keys=tuple(api_keys), max_json_bytes=max_json_bytes, max_upload=max_upload
     )
-    if not api_keys:
-        logger.warning(
-            "no API key configured (OFFLINE_CLASSIFY_API_KEY): the server accepts any "
-            "bearer token; anyone who can reach it can use it"
-        )
     return app
 
 
