@@ -46,7 +46,6 @@ are missing, the fixtures skip with the reason and unrelated test runs are untou
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -241,7 +240,7 @@ def _classifier_for(request: pytest.FixtureRequest) -> Classifier:
     cache = request.config.stash[_classifiers_key]
     if choice not in cache:
         try:
-            cache[choice] = Classifier(None if choice == "default" else os.fspath(choice))
+            cache[choice] = Classifier(None if choice == "default" else choice)
         except ClassifyError as error:
             pytest.fail(f"{_MODEL_INI} = {choice!r}: {error}", pytrace=False)
     return cache[choice]
