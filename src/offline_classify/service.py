@@ -50,6 +50,22 @@ Behaviour worth knowing:
   finished jobs can be deleted (:class:`~offline_classify.errors.ConflictError`).
 - :meth:`LocalCloud.wait` and :meth:`LocalCloud.run` return on CANCELLED too (the SDK's
   waiter keeps polling a cancelled job until its timeout).
+- Limits that protect the machine: uploads larger than ``max_file_bytes`` (default
+  :data:`DEFAULT_MAX_FILE_BYTES`, 100 MB) are refused before anything is stored; each
+  document is read within ``limits`` (:class:`~offline_classify.parsing.DocumentLimits`:
+  1000 pages and 5,000,000 characters unless ``OFFLINE_CLASSIFY_MAX_PAGES`` /
+  ``OFFLINE_CLASSIFY_MAX_CHARACTERS`` say otherwise), and a larger selection fails the
+  job saying so; a job still running ``job_timeout`` seconds after it started (default
+  :data:`DEFAULT_JOB_TIMEOUT_S`) fails with a reason that names the timeout.
+- A thread cannot be stopped from outside in Python, so a timed-out job is failed in
+  two ways. A watchdog thread marks it FAILED at its deadline, so clients see the end
+  on time, and whatever the job computes afterwards is discarded, as for a cancelled
+  job. The worker itself checks the deadline (and whether the job was cancelled)
+  between stages: after reading the file, after parsing, and while it waits for its turn
+  on the model; there it stops at once. A stage already under way (parsing one
+  document, or one model call over all of its windows) runs to its end first, and the
+  worker takes its next job only then, so the pool never runs more than ``workers``
+  jobs' CPU work at a time.
 - Parse results offer ``text``, ``markdown`` (the page text: there is no layout model
   offline), ``text_full``, ``markdown_full``, ``metadata``, ``job_metadata`` and
   ``usage`` through ``expand``; other expansions are left empty. Usage is always 0.
@@ -65,7 +81,8 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -107,9 +124,10 @@ from offline_classify.errors import (
     WaitTimeoutError,
 )
 from offline_classify.pages import parse_target_pages, select_pages
-from offline_classify.parsing import Page, ParsedDocument, parse_document
+from offline_classify.parsing import DocumentLimits, Page, ParsedDocument, parse_document
 from offline_classify.schema import ClassifyConfiguration, ParsingConfiguration
 from offline_classify.scoring import Scorer
+from offline_classify.settings import Settings
 from offline_classify.store import (
     ConfigurationRecord,
     FileRecord,
@@ -125,6 +143,7 @@ __all__ = [
     "DEFAULT_ORGANIZATION_ID",
     "DEFAULT_USER_ID",
     "DEFAULT_MAX_FILE_BYTES",
+    "DEFAULT_JOB_TIMEOUT_S",
 ]
 
 logger = logging.getLogger(__name__)
@@ -133,6 +152,9 @@ DEFAULT_PROJECT_ID = "prj-local"
 DEFAULT_ORGANIZATION_ID = "org-local"
 DEFAULT_USER_ID = "usr-local"
 DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024
+"""The largest upload :class:`LocalCloud` accepts unless told otherwise (100 MB)."""
+DEFAULT_JOB_TIMEOUT_S = 600.0
+"""Seconds a job may run before it fails as timed out, unless told otherwise (10 minutes)."""
 DEFAULT_PAGE_SIZE = 50
 MAX_INTERRUPTIONS = 3
 """A job interrupted this many times (the process died while it ran) fails for good."""
@@ -148,6 +170,14 @@ class _ServiceStopping(Exception):
     """The service closed while a job waited; the job stays RUNNING and is re-queued."""
 
 
+class _JobTimedOut(Exception):
+    """The job passed its deadline; the worker fails it (unless the watchdog did first)."""
+
+
+class _JobAbandoned(Exception):
+    """The job is no longer RUNNING (cancelled, or failed by the watchdog): stop work on it."""
+
+
 class LocalCloud:
     """Files, parse jobs, saved configurations and classify jobs, kept locally.
 
@@ -161,7 +191,12 @@ class LocalCloud:
             built on the first job, so a missing model fails jobs, not the service.
         workers: How many jobs run at once. They share one classifier: documents are
             parsed side by side, model calls take turns.
-        max_file_bytes: The largest upload accepted.
+        max_file_bytes: The largest upload accepted, in bytes (default 100 MB).
+        limits: Pages and characters read per document; default: the given
+            classifier's limits, else those of the environment (``Settings``).
+        job_timeout: Seconds a job may run (from the moment a worker takes it) before it
+            fails as timed out; ``None`` lets jobs run as long as they need. See the
+            module notes for what happens to the work already under way.
         start: Start the workers now; otherwise call :meth:`start`.
         ocr: OCR pages without a text layer (when Tesseract is installed).
 
@@ -178,6 +213,8 @@ class LocalCloud:
         model: str | os.PathLike | None = None,
         workers: int = 1,
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+        limits: DocumentLimits | None = None,
+        job_timeout: float | None = DEFAULT_JOB_TIMEOUT_S,
         start: bool = True,
         ocr: bool = True,
     ) -> None:
@@ -187,11 +224,20 @@ class LocalCloud:
             raise InvalidRequestError(f"workers must be at least 1, got {workers}")
         if max_file_bytes < 1:
             raise InvalidRequestError(f"max_file_bytes must be positive, got {max_file_bytes}")
+        if job_timeout is not None and not job_timeout > 0:
+            raise InvalidRequestError(f"job_timeout must be positive or None, got {job_timeout}")
         self.max_file_bytes = max_file_bytes
+        self.job_timeout = job_timeout
         self.workers = workers
         self._ocr = ocr
         self._model = model
         self._classifier = Classifier(scorer, ocr=ocr) if scorer is not None else classifier
+        if limits is None and self._classifier is not None:
+            limits = self._classifier.limits
+        self.limits = limits or Settings.from_env().document_limits
+        # Deadlines of the jobs the workers hold, watched by the watchdog thread.
+        self._deadlines: dict[str, float] = {}
+        self._deadlines_changed = threading.Condition()
         self._classifier_lock = threading.Lock()
         self._model_lock = threading.Lock()
         self._store = Store(data_dir)
@@ -216,6 +262,12 @@ class LocalCloud:
             )
             thread.start()
             self._threads.append(thread)
+        if self.job_timeout is not None:
+            watchdog = threading.Thread(
+                target=self._watch_deadlines, name="offline-classify-watchdog", daemon=True
+            )
+            watchdog.start()
+            self._threads.append(watchdog)
 
     def close(self, *, wait: bool = True) -> None:
         """Stop taking jobs and close the store.
@@ -226,6 +278,8 @@ class LocalCloud:
         """
         self._stopping.set()
         self._wake.set()
+        with self._deadlines_changed:
+            self._deadlines_changed.notify_all()
         if wait:
             for thread in self._threads:
                 thread.join()
@@ -792,46 +846,138 @@ class LocalCloud:
             self._run_job(job)
 
     def _run_job(self, job: JobRecord) -> None:
+        deadline = None if self.job_timeout is None else time.monotonic() + self.job_timeout
+        self._hold_deadline(job.id, deadline)
         result, error_message = None, None
         try:
             execute = self._execute_parse if job.kind == _PARSE else self._execute_classify
-            result = execute(job)
-        except _ServiceStopping:
+            result = execute(job, deadline)
+        except (_ServiceStopping, _JobAbandoned):
             return
+        except _JobTimedOut:
+            error_message = self._timeout_message()
         except ClassifyError as error:
             error_message = str(error)
         except Exception as error:  # one job's bug must not stop the worker or other jobs
             logger.exception("job %s failed unexpectedly", job.id)
             error_message = f"internal error while running the job: {type(error).__name__}: {error}"
+        finally:
+            self._release_deadline(job.id)
         status = "FAILED" if error_message is not None else "COMPLETED"
         try:
+            # Only a job still RUNNING is updated: a late result of a job that was
+            # cancelled or timed out meanwhile is dropped here.
             self._store.finish_job(job.id, status, result=result, error_message=error_message)
         except ClassifyError:
             # The service was closed without waiting; the job stays RUNNING in the store
             # and runs again when it is next opened.
             return
 
-    def _execute_parse(self, job: JobRecord) -> dict[str, Any]:
+    def _execute_parse(self, job: JobRecord, deadline: float | None) -> dict[str, Any]:
         data, name = self._input_file(job)
+        self._checkpoint(job.id, deadline)
         options = job.request["parsing"]
-        parsed = parse_document(data, ParsingConfiguration(**options), filename=name, ocr=self._ocr)
+        parsed = parse_document(
+            data,
+            ParsingConfiguration(**options),
+            filename=name,
+            ocr=self._ocr,
+            limits=self.limits,
+        )
+        self._checkpoint(job.id, deadline)
         return _parsed_to_json(parsed)
 
-    def _execute_classify(self, job: JobRecord) -> dict[str, Any]:
+    def _execute_classify(self, job: JobRecord, deadline: float | None) -> dict[str, Any]:
         configuration = ClassifyConfiguration.model_validate(job.request["configuration"])
         classifier = self._get_classifier()
         if job.request["document_input_type"] == "parse_job_id":
-            parsed = self._parsed_pages(job, configuration.parsing_configuration)
+            parsed = self._parsed_pages(job, configuration.parsing_configuration, deadline)
         else:
             data, name = self._input_file(job)
+            self._checkpoint(job.id, deadline)
             parsed = parse_document(
-                data, configuration.parsing_configuration, filename=name, ocr=classifier.ocr
+                data,
+                configuration.parsing_configuration,
+                filename=name,
+                ocr=classifier.ocr,
+                limits=self.limits,
             )
-        # Workers parse side by side but take turns on the one model: a fast tokenizer
-        # shared between threads can fail with "Already borrowed".
-        with self._model_lock:
+        self._checkpoint(job.id, deadline)
+        with self._model_turn(job.id, deadline):
             result = classifier.classify_parsed(parsed, configuration).result
         return result.model_dump(mode="json")
+
+    # --- deadlines and cancellation ----------------------------------------------------------
+
+    def _checkpoint(self, job_id: str, deadline: float | None) -> None:
+        """Stop work on a job that passed its deadline or is no longer RUNNING."""
+        if _past(deadline):
+            raise _JobTimedOut
+        if self._store.job_status(job_id) != "RUNNING":
+            raise _JobAbandoned
+
+    @contextmanager
+    def _model_turn(self, job_id: str, deadline: float | None) -> Iterator[None]:
+        """The model to this job alone, waiting no longer than the job's deadline.
+
+        Workers parse side by side but take turns on the one model: a fast tokenizer
+        shared between threads can fail with "Already borrowed".
+        """
+        wait = -1 if deadline is None else max(0.0, deadline - time.monotonic())
+        if not self._model_lock.acquire(timeout=wait):
+            raise _JobTimedOut
+        try:
+            self._checkpoint(job_id, deadline)  # it may have been cancelled while it waited
+            yield
+        finally:
+            self._model_lock.release()
+
+    def _timeout_message(self) -> str:
+        return (
+            f"the job did not finish within the service's job timeout of {self.job_timeout:g} s "
+            "and was stopped; classify fewer pages (target_pages, max_pages) or give the "
+            "service a longer job_timeout"
+        )
+
+    def _hold_deadline(self, job_id: str, deadline: float | None) -> None:
+        if deadline is None:
+            return
+        with self._deadlines_changed:
+            self._deadlines[job_id] = deadline
+            self._deadlines_changed.notify_all()
+
+    def _release_deadline(self, job_id: str) -> None:
+        with self._deadlines_changed:
+            self._deadlines.pop(job_id, None)
+
+    def _watch_deadlines(self) -> None:
+        """Fail each job at its deadline, even while its worker is still busy with it."""
+        while True:
+            with self._deadlines_changed:
+                if self._stopping.is_set():
+                    return
+                now = time.monotonic()
+                overdue = [job_id for job_id, due in self._deadlines.items() if due <= now]
+                if not overdue:
+                    upcoming = min(self._deadlines.values(), default=None)
+                    self._deadlines_changed.wait(None if upcoming is None else upcoming - now)
+                    continue
+                for job_id in overdue:
+                    del self._deadlines[job_id]
+            for job_id in overdue:
+                try:
+                    failed = self._store.finish_job(
+                        job_id, "FAILED", error_message=self._timeout_message()
+                    )
+                except ClassifyError:  # closed without waiting: the job runs again later
+                    return
+                if failed:
+                    logger.warning(
+                        "job %s passed its %g s timeout and was failed; its worker stops "
+                        "at the end of the current stage",
+                        job_id,
+                        self.job_timeout,
+                    )
 
     def _input_file(self, job: JobRecord) -> tuple[bytes, str]:
         record = self._store.get_file(job.project_id, job.file_input)
@@ -839,12 +985,15 @@ class LocalCloud:
             raise ClassifyError(f"file {job.file_input!r} was deleted before the job ran")
         return self._store.read_file(record.id), record.name
 
-    def _parsed_pages(self, job: JobRecord, parsing: ParsingConfiguration | None) -> ParsedDocument:
+    def _parsed_pages(
+        self, job: JobRecord, parsing: ParsingConfiguration | None, deadline: float | None
+    ) -> ParsedDocument:
         parse_job = self._store.get_job(job.project_id, _PARSE, job.file_input)
         while parse_job is not None and parse_job.status not in TERMINAL_STATUSES:
             # Another worker is parsing it; a classify job is queued after its parse job.
             if self._stopping.is_set():
                 raise _ServiceStopping
+            self._checkpoint(job.id, deadline)
             time.sleep(0.05)
             parse_job = self._store.get_job(job.project_id, _PARSE, job.file_input)
         if parse_job is None:
@@ -864,6 +1013,10 @@ class LocalCloud:
             if self._classifier is None:
                 self._classifier = Classifier(self._model, ocr=self._ocr)
             return self._classifier
+
+
+def _past(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() >= deadline
 
 
 _JOB_NOUNS = {_PARSE: ("parse job", _PARSE_PREFIX), _CLASSIFY: ("classify job", _CLASSIFY_PREFIX)}
