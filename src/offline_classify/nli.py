@@ -83,6 +83,9 @@ class CrossEncoderScorer:
     ) -> None:
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
+        self.device = torch.device(device)
+        if quantize is not None:
+            _check_quantization(quantize, self.device)
         model_dir = Path(model_dir)
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(model_dir, local_files_only=True)
@@ -94,10 +97,15 @@ class CrossEncoderScorer:
                 f"cannot load an NLI checkpoint from {str(model_dir)!r}: {error}"
             ) from None
         self.entailment_index = entailment_index(self.model.config.id2label)
-        self.device = torch.device(device)
         self.model.to(self.device).eval()
         if quantize is not None:
-            self.model = _quantized(self.model, quantize, self.device)
+            # The eager API is deprecated in favour of torchao, which is not a dependency;
+            # it still works and is the only int8 path that torch itself ships.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.model = torch.ao.quantization.quantize_dynamic(
+                    self.model, {torch.nn.Linear}, dtype=torch.qint8
+                )
         self.batch_size = batch_size
         tokenizer_limit = getattr(self.tokenizer, "model_max_length", 512) or 512
         self.max_length = int(max_length or min(tokenizer_limit, 512))
@@ -204,7 +212,7 @@ def pack_batches(lengths: Sequence[int], max_pairs: int, max_tokens: int) -> lis
     return batches
 
 
-def _quantized(model: torch.nn.Module, method: str, device: torch.device) -> torch.nn.Module:
+def _check_quantization(method: str, device: torch.device) -> None:
     if method != "int8":
         raise ModelConfigError(f"unknown quantization {method!r}; the one offered is 'int8'")
     if device.type != "cpu":
@@ -212,8 +220,3 @@ def _quantized(model: torch.nn.Module, method: str, device: torch.device) -> tor
             f"int8 dynamic quantization runs on the CPU only, not on {device}; "
             "drop quantize or use device='cpu'"
         )
-    # The eager API is deprecated in favour of torchao, which is not a dependency; it
-    # still works and is the only int8 path torch itself ships.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
