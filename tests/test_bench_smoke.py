@@ -1,0 +1,123 @@
+"""The FAST path benchmark's smoke run, on tiny random-weight checkpoints built here."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from conftest import THREE_CLASS, build_nli_checkpoint, build_tokenizer_files
+
+BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_fast_path.py"
+
+BIENCODER_CONFIG = {
+    "scorer": "bi-encoder",
+    "pooling": "mean",
+    "max_seq_length": 64,
+    "template": "This text is {description}.",
+    "threshold": 0.5,
+    "aggregation": "max",
+    "window_overlap": 8,
+    "link": {"similarity": 6.0, "background_margin": 4.0, "bias": -2.0},
+    "background": {"drop_similarity": 0.99, "types": ["a recipe", "a news report"]},
+}
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_fast_path", BENCHMARK)
+    module = importlib.util.module_from_spec(spec)
+    # Dataclasses look their module up in sys.modules while the class is built.
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]
+
+
+def build_biencoder_checkpoint(directory: Path) -> Path:
+    import torch
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+
+    build_tokenizer_files(directory)
+    tokenizer = BertTokenizerFast(vocab_file=str(directory / "vocab.txt"), model_max_length=128)
+    torch.manual_seed(1)
+    config = BertConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=128,
+    )
+    BertModel(config).eval().save_pretrained(directory)
+    tokenizer.save_pretrained(directory)
+    (directory / "offline_classify.json").write_text(json.dumps(BIENCODER_CONFIG))
+    return directory
+
+
+def test_generated_pages_are_the_same_for_a_seed_and_fit_on_a_pdf_page(bench) -> None:
+    pages = bench.business_pages(4, seed=7)
+    assert pages == bench.business_pages(4, seed=7)
+    assert pages != bench.business_pages(4, seed=8)
+    assert all(250 <= len(page.split()) <= 600 for page in pages)
+    document = pymupdf.open(stream=bench.make_pdf(pages), filetype="pdf")
+    assert document.page_count == 4
+    assert document[0].get_text().split()[:3] == pages[0].split()[:3]
+
+
+def test_quick_run_reports_every_engine_ratio_and_scaling(bench, tmp_path, capsys) -> None:
+    cross_encoder = build_nli_checkpoint(tmp_path / "nli", THREE_CLASS)
+    default = build_biencoder_checkpoint(tmp_path / "default")
+    json_path = tmp_path / "bench.jsonl"
+    argv = ["--quick", "--model", str(default), "--cross-encoder", str(cross_encoder)]
+    assert bench.main([*argv, "--json", str(json_path)]) == 0
+
+    records = [json.loads(line) for line in json_path.read_text().splitlines()]
+    kinds = {record["kind"] for record in records}
+    assert kinds == {"setup", "parse", "row", "ratio", "scaling"}
+    rows = [record for record in records if record["kind"] == "row"]
+    engines = {row["engine"] for row in rows}
+    assert {"ours:default", "ours:cross-encoder", "ours:cross-encoder-int8"} <= engines
+    assert "pipeline:nli" in engines  # the same checkpoint as ours:cross-encoder
+    assert "pipeline:random-cross-encoder" in engines  # the default model's shape
+    cells = {(row["pages"], row["rules"]) for row in rows if row["engine"] == "ours:default"}
+    assert cells == {(1, 2), (3, 2), (3, 5), (3, 20)}
+    for row in rows:
+        for key in ("pages_per_s", "documents_per_s", "p50_s", "p95_s", "model_s"):
+            assert row[key] > 0, (row["engine"], key)
+        assert row["p95_s"] >= row["p50_s"]
+        assert row["peak_rss_mib"] > 0
+        assert row["model_inputs_per_document"] >= row["pages"]
+    assert next(r for r in records if r["kind"] == "parse")["pages_per_s"] > 0
+    ratios = {r["comparison"]: r for r in records if r["kind"] == "ratio"}
+    assert set(ratios) == {
+        "(a) same cross-encoder",
+        "(a) same cross-encoder, int8",
+        "(b) default model vs same-size cross-encoder",
+    }
+    assert all(r["documents_per_s_ratio"] > 0 for r in ratios.values())
+    scaling = {(r["engine"], r["axis"]) for r in records if r["kind"] == "scaling"}
+    assert ("ours:cross-encoder", "rules") in scaling
+    assert ("ours:default", "pages") in scaling
+
+    printed = capsys.readouterr().out
+    assert "ratio (b) default model vs same-size cross-encoder" in printed
+    assert "parsing:" in printed
+
+
+def test_missing_default_model_is_said_and_comparison_b_skipped(
+    bench, tmp_path, capsys, monkeypatch
+) -> None:
+    cross_encoder = build_nli_checkpoint(tmp_path / "nli", THREE_CLASS)
+    monkeypatch.setattr(bench, "QUICK_CELLS", [bench.Cell(1, 2, 1), bench.Cell(1, 5, 1)])
+    monkeypatch.setattr(bench, "QUICK_HEADLINE", bench.Cell(1, 5, 1))
+    argv = ["--quick", "--model", str(tmp_path / "absent"), "--cross-encoder", str(cross_encoder)]
+    assert bench.main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "default model: not measured (no model found" in printed
+    assert "ratio (a) same cross-encoder:" in printed
+    assert "ratio (b)" not in printed
