@@ -396,8 +396,6 @@ class Row:
     pages: int
     rules: int
     documents: int
-    cross_encoder: bool = True
-    """Whether the cross-encoder engines run here without ``--full``."""
     pages_per_s: float
     documents_per_s: float
     p50_s: float
