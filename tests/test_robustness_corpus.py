@@ -440,3 +440,37 @@ def test_no_timeout_lets_slow_jobs_finish_and_bad_timeouts_are_refused(slow) -> 
     for bad in (0, -1.0):
         with pytest.raises(InvalidRequestError, match="job_timeout must be positive"):
             LocalCloud(None, scorer=KeywordScorer(), job_timeout=bad)
+
+
+def test_a_streamed_upload_without_a_length_is_cut_off_with_413() -> None:
+    """No Content-Length to refuse up front: the body is counted as it arrives."""
+    pytest.importorskip("fastapi", reason="the server extra is not installed")
+    import httpx
+
+    from offline_classify.server import create_app
+    from offline_classify.testing import serve_in_thread
+
+    boundary = "limit"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nclassify\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\n'
+        "Content-Type: application/pdf\r\n\r\n"
+    ).encode()
+
+    def body() -> Iterator[bytes]:
+        yield head
+        for _ in range(64):  # 4 MB against a 64 KiB limit (plus the multipart allowance)
+            yield bytes(64 * 1024)
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    with LocalCloud(None, scorer=KeywordScorer(), max_file_bytes=64 * 1024) as cloud:
+        with serve_in_thread(create_app(cloud)) as base_url:
+            answer = httpx.post(
+                f"{base_url}/api/v1/beta/files",
+                content=body(),
+                headers={"content-type": f"multipart/form-data; boundary={boundary}"},
+                timeout=30,
+            )
+        assert answer.status_code == 413, answer.text
+        assert "larger than this server accepts" in answer.json()["detail"]
+        assert cloud.list_files().total_size == 0

@@ -647,18 +647,27 @@ class _Guard:
 
         received = 0
         started = False
+        overflowed = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, overflowed
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    overflowed = True
                     raise _BodyTooLarge
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            if overflowed:
+                # FastAPI answers 400 for any error raised while it reads a form, ours
+                # included; the cause was the size, so the client gets the 413 instead.
+                if not started:
+                    started = True
+                    await _send_json(send, 413, _too_large(limit), {})
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
