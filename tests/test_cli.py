@@ -96,3 +96,39 @@ def test_command_is_installed_and_reports_bad_usage_with_exit_2() -> None:
     )
     assert completed.returncode == 2
     assert "usage:" in completed.stderr
+
+
+def test_settings_read_job_timeout_and_upload_size_from_the_environment() -> None:
+    from offline_classify.errors import ConfigurationError
+    from offline_classify.settings import Settings
+
+    settings = Settings.from_env(
+        {"OFFLINE_CLASSIFY_JOB_TIMEOUT": "0", "OFFLINE_CLASSIFY_MAX_UPLOAD_MB": "2.5"}
+    )
+    assert settings.job_timeout == 0
+    assert settings.max_file_bytes == int(2.5 * 1024 * 1024)
+    bad = [
+        ("OFFLINE_CLASSIFY_MAX_UPLOAD_MB", "0"),
+        ("OFFLINE_CLASSIFY_JOB_TIMEOUT", "-1"),
+        ("OFFLINE_CLASSIFY_JOB_TIMEOUT", "soon"),
+    ]
+    for name, value in bad:
+        with pytest.raises(ConfigurationError, match=name):
+            Settings.from_env({name: value})
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [(["--job-timeout", "-1"], "--job-timeout"), (["--max-upload-mb", "0"], "--max-upload-mb")],
+)
+def test_serve_rejects_bad_limits_before_starting(checkpoint, capsys, option, message) -> None:
+    assert main(["serve", "--model", str(checkpoint), *option]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_bad_environment_setting_is_a_usage_error_not_a_traceback(
+    checkpoint, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("OFFLINE_CLASSIFY_JOB_TIMEOUT", "soon")
+    assert main(["serve", "--model", str(checkpoint), "--port", "0"]) == 2
+    assert "OFFLINE_CLASSIFY_JOB_TIMEOUT must be a number" in capsys.readouterr().err

@@ -98,6 +98,18 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _add_model_arguments(serve)
     serve.add_argument("--workers", type=int, default=1, help="jobs run at once (default: 1)")
+    serve.add_argument(
+        "--job-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="fail a job that runs longer (default: 600; 0 means no limit)",
+    )
+    serve.add_argument(
+        "--max-upload-mb",
+        type=float,
+        metavar="MB",
+        help="largest file accepted, in megabytes (default: 100)",
+    )
     serve.set_defaults(handler=_run_serve)
     return parser
 
@@ -151,13 +163,32 @@ def _run_serve(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
-    settings = Settings.from_env()
+    if args.job_timeout is not None and args.job_timeout < 0:
+        raise UsageError("--job-timeout must be 0 (no limit) or a positive number of seconds")
+    if args.max_upload_mb is not None and args.max_upload_mb <= 0:
+        raise UsageError("--max-upload-mb must be positive")
+    try:
+        settings = Settings.from_env()
+    except ClassifyError as error:
+        raise UsageError(str(error)) from None
+    job_timeout = settings.job_timeout if args.job_timeout is None else args.job_timeout
+    max_file_bytes = (
+        settings.max_file_bytes
+        if args.max_upload_mb is None
+        else int(args.max_upload_mb * 1024 * 1024)
+    )
     classifier = load_classifier(args.model, device=args.device, batch_size=args.batch_size)
     listener = _listen(args.host, args.port)
     host = f"[{args.host}]" if ":" in args.host else args.host
     base_url = f"http://{host}:{listener.getsockname()[1]}"
     data_dir = args.data_dir or settings.data_dir
-    with LocalCloud(data_dir, classifier=classifier, workers=args.workers) as cloud:
+    with LocalCloud(
+        data_dir,
+        classifier=classifier,
+        workers=args.workers,
+        job_timeout=job_timeout or None,
+        max_file_bytes=max_file_bytes,
+    ) as cloud:
         app = create_app(cloud, api_keys=settings.api_keys)
         print(f"offline-classify: serving on {base_url}", flush=True)
         print(f"  export LLAMA_CLOUD_BASE_URL={base_url}", flush=True)

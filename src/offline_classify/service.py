@@ -151,9 +151,9 @@ logger = logging.getLogger(__name__)
 DEFAULT_PROJECT_ID = "prj-local"
 DEFAULT_ORGANIZATION_ID = "org-local"
 DEFAULT_USER_ID = "usr-local"
-DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024
+DEFAULT_MAX_FILE_BYTES = Settings.max_file_bytes
 """The largest upload :class:`LocalCloud` accepts unless told otherwise (100 MB)."""
-DEFAULT_JOB_TIMEOUT_S = 600.0
+DEFAULT_JOB_TIMEOUT_S = Settings.job_timeout
 """Seconds a job may run before it fails as timed out, unless told otherwise (10 minutes)."""
 DEFAULT_PAGE_SIZE = 50
 MAX_INTERRUPTIONS = 3

@@ -29,6 +29,10 @@ class Settings:
         max_document_pages: ``OFFLINE_CLASSIFY_MAX_PAGES``: pages read per document.
         max_document_characters: ``OFFLINE_CLASSIFY_MAX_CHARACTERS``: characters read per
             document.
+        job_timeout: ``OFFLINE_CLASSIFY_JOB_TIMEOUT``: seconds a service job may run; 0
+            means no limit.
+        max_file_bytes: ``OFFLINE_CLASSIFY_MAX_UPLOAD_MB`` (in megabytes): the largest file
+            the service accepts.
     """
 
     model: Path | None = None
@@ -36,6 +40,8 @@ class Settings:
     data_dir: Path | None = None
     max_document_pages: int = DocumentLimits.max_pages
     max_document_characters: int = DocumentLimits.max_characters
+    job_timeout: float = 600.0
+    max_file_bytes: int = 100 * 1024 * 1024
 
     @property
     def document_limits(self) -> DocumentLimits:
@@ -57,6 +63,10 @@ class Settings:
             max_document_characters=_positive_int(
                 env, "OFFLINE_CLASSIFY_MAX_CHARACTERS", DocumentLimits.max_characters
             ),
+            job_timeout=_number(env, "OFFLINE_CLASSIFY_JOB_TIMEOUT", cls.job_timeout, zero=True),
+            max_file_bytes=int(
+                _number(env, "OFFLINE_CLASSIFY_MAX_UPLOAD_MB", cls.max_file_bytes / 2**20) * 2**20
+            ),
         )
 
 
@@ -67,3 +77,17 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
     if not raw.isdigit() or int(raw) < 1:
         raise ConfigurationError(f"{name} must be a whole number of at least 1, got {raw!r}")
     return int(raw)
+
+
+def _number(env: Mapping[str, str], name: str, default: float, *, zero: bool = False) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not (value > 0 or (zero and value == 0)) or value == float("inf"):
+        least = "at least 0" if zero else "greater than 0"
+        raise ConfigurationError(f"{name} must be a number {least}, got {raw!r}")
+    return value
