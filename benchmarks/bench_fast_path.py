@@ -259,8 +259,10 @@ QUICK_HEADLINE = Cell(3, 5, 2)
 
 
 def documents_for(cell: Cell) -> list[bytes]:
+    # Every cell gets documents of its own: a scorer that caches window embeddings
+    # would otherwise meet the same pages again and skip its model.
     return [
-        make_pdf(business_pages(cell.pages, SEED + 1000 * cell.pages + n))
+        make_pdf(business_pages(cell.pages, SEED + 10_000 * cell.pages + 100 * cell.rules + n))
         for n in range(cell.documents)
     ]
 
