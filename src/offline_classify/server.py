@@ -196,7 +196,7 @@ def list_classify_jobs(
     created_at_on_or_after: datetime | None = None,
     created_at_on_or_before: datetime | None = None,
 ) -> ClassifyJobPage:
-    """List classify jobs, newest first, a page at a time."""
+    """List classify jobs, oldest first, a page at a time."""
     return cloud.list_classify_jobs(
         status=status,
         job_ids=job_ids,
