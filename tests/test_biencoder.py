@@ -220,3 +220,22 @@ def test_bad_configuration_is_rejected_clearly(
 ) -> None:
     with pytest.raises(ModelConfigError, match=message):
         scorer_with(tiny_checkpoint, **changes)
+
+
+def test_variant_shares_the_encoder_and_its_embeddings(tiny_checkpoint: Path) -> None:
+    scorer = load_scorer(tiny_checkpoint)
+    assert isinstance(scorer, BiEncoderScorer)
+    scores = scorer.score(PREMISES, HYPOTHESES)
+    embedded = count_embedded_texts(scorer)
+    config = {
+        "link": {"similarity": 1.0, "background_margin": 0.0, "bias": 0.0},
+        "background": {"types": []},
+        "max_seq_length": SCORER_CONFIG["max_seq_length"],
+    }
+
+    cosine = scorer.variant(config, scorer.defaults).score(PREMISES, HYPOTHESES)
+
+    assert sum(embedded) == 0
+    similarity, _ = scorer.features(PREMISES, HYPOTHESES)
+    np.testing.assert_allclose(cosine, 1.0 / (1.0 + np.exp(-similarity)), rtol=1e-6)
+    assert not np.allclose(cosine, scores)
