@@ -80,3 +80,11 @@ def test_decision_is_deterministic() -> None:
 def test_hypothesis_templates(description, template, expected) -> None:
     rule = ClassifyRule(type="news", description=description)
     assert build_hypothesis(rule, template) == expected
+
+
+def test_quote_prefers_a_sentence_to_a_stray_code_when_no_word_is_shared() -> None:
+    windows = [Window(1, "W\n06AABC\nPayment received from the guest on arrival", 0, 48)]
+    rule_scores = aggregate_windows(
+        np.array([[0.9, 0.1]]), windows, RULES, ["zzzz qqqq", "legal contract"]
+    )
+    assert "Payment received from the guest on arrival" in decide(rule_scores, 0.5).reasoning

@@ -214,8 +214,12 @@ def _listen(host: str, port: int) -> socket.socket:
 
 def load_classifier(model: str | None, *, device: str, batch_size: int):
     """The classifier for a command, with model errors turned into usage errors."""
+    from transformers.utils import logging as transformers_logging
+
     from offline_classify.classifier import Classifier
 
+    # A command's stderr carries its errors and progress; a weight-loading bar is noise.
+    transformers_logging.disable_progress_bar()
     try:
         return Classifier(model, device=device, batch_size=batch_size)
     except ClassifyError as error:

@@ -61,11 +61,20 @@ def decide(
 
 
 def supporting_quote(score: RuleScore, limit: int = _QUOTE_CHARS) -> str:
-    """The line of the best window that shares the most words with the hypothesis."""
+    """The line of the best window that shares the most words with the hypothesis.
+
+    Among lines sharing as many words, one with more words wins (up to a dozen), so a
+    lone page number or code is not quoted when a sentence is there; then the first.
+    """
     wanted = {w for w in _WORD.findall(score.hypothesis.lower()) if len(w) > 3}
     lines = [" ".join(line.split()) for line in score.best_window.text.splitlines()]
     lines = [line for line in lines if line]
     if not lines:
         return ""
-    best_line = max(lines, key=lambda line: len(wanted & set(_WORD.findall(line.lower()))))
+
+    def strength(line: str) -> tuple[int, int]:
+        words = _WORD.findall(line.lower())
+        return len(wanted & set(words)), min(len(words), 12)
+
+    best_line = max(lines, key=strength)
     return best_line if len(best_line) <= limit else best_line[: limit - 1].rstrip() + "…"
