@@ -21,7 +21,6 @@ import json
 import os
 import queue
 import statistics
-import string
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+
+from offline_classify.tiny_checkpoints import build_tiny_nli_checkpoint
 
 RULES = [
     {"type": "invoice", "description": "an invoice with a number and a total amount due"},
@@ -59,31 +60,9 @@ class Tally:
 
 
 def build_tiny_checkpoint(directory: Path) -> Path:
-    """A random-weight two-layer BERT NLI cross-encoder with a small WordPiece vocabulary."""
-    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
-
+    """A random-weight two-layer BERT NLI cross-encoder knowing the workload's words."""
     words = " ".join(rule["description"] for rule in RULES) + " " + DOCUMENT.decode()
-    pieces = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    pieces += list(string.ascii_lowercase + string.digits + string.punctuation)
-    pieces += [f"##{c}" for c in string.ascii_lowercase + string.digits]
-    pieces += sorted({word for word in words.lower().split() if word.isalpha()})
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "vocab.txt").write_text("\n".join(dict.fromkeys(pieces)) + "\n")
-    tokenizer = BertTokenizerFast(vocab_file=str(directory / "vocab.txt"), model_max_length=128)
-    labels = {0: "contradiction", 1: "entailment", 2: "neutral"}
-    config = BertConfig(
-        vocab_size=tokenizer.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=128,
-        id2label=labels,
-        label2id={label: index for index, label in labels.items()},
-    )
-    BertForSequenceClassification(config).eval().save_pretrained(directory)
-    tokenizer.save_pretrained(directory)
-    return directory
+    return build_tiny_nli_checkpoint(directory, words=words.split())
 
 
 def start_server(data_dir: Path, model: Path, workers: int, deadline: float):

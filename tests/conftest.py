@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import string
 from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
 import pytest
+
+from offline_classify.tiny_checkpoints import (
+    build_tiny_encoder_checkpoint,
+    build_tiny_nli_checkpoint,
+)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SHARED_PDFS = SHARED / "data" / "pdfs"
@@ -20,16 +23,6 @@ _WORDS = (
 ).split()
 
 
-def build_tokenizer_files(directory: Path) -> None:
-    """Write a small WordPiece vocabulary that BertTokenizerFast can load offline."""
-    directory.mkdir(parents=True, exist_ok=True)
-    pieces = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    pieces += list(string.ascii_lowercase + string.digits + string.punctuation)
-    pieces += [f"##{c}" for c in string.ascii_lowercase + string.digits]
-    pieces += _WORDS
-    (directory / "vocab.txt").write_text("\n".join(dict.fromkeys(pieces)) + "\n")
-
-
 def build_nli_checkpoint(
     directory: Path,
     id2label: dict[int, str],
@@ -39,30 +32,21 @@ def build_nli_checkpoint(
     seed: int = 0,
 ) -> Path:
     """A random-weight BERT NLI cross-encoder with a real (tiny) tokenizer, saved locally."""
-    import torch
-    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
-
-    build_tokenizer_files(directory)
-    tokenizer = BertTokenizerFast(
-        vocab_file=str(directory / "vocab.txt"), model_max_length=max_position_embeddings
-    )
-    torch.manual_seed(seed)
-    config = BertConfig(
-        vocab_size=tokenizer.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=max_position_embeddings,
+    return build_tiny_nli_checkpoint(
+        directory,
         id2label=id2label,
-        label2id={label: index for index, label in id2label.items()},
+        words=_WORDS,
+        max_position_embeddings=max_position_embeddings,
+        seed=seed,
+        scorer_config=scorer_config,
     )
-    model = BertForSequenceClassification(config).eval()
-    model.save_pretrained(directory)
-    tokenizer.save_pretrained(directory)
-    if scorer_config is not None:
-        (directory / "offline_classify.json").write_text(json.dumps(scorer_config))
-    return directory
+
+
+def build_encoder_checkpoint(directory: Path, scorer_config: dict, *, seed: int = 1) -> Path:
+    """A random-weight BERT sentence encoder for the bi-encoder scorer, saved locally."""
+    return build_tiny_encoder_checkpoint(
+        directory, words=_WORDS, seed=seed, scorer_config=scorer_config
+    )
 
 
 THREE_CLASS = {0: "contradiction", 1: "entailment", 2: "neutral"}

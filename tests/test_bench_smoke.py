@@ -10,7 +10,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from conftest import THREE_CLASS, build_nli_checkpoint, build_tokenizer_files
+from conftest import THREE_CLASS, build_encoder_checkpoint, build_nli_checkpoint
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_fast_path.py"
 
@@ -38,27 +38,6 @@ def bench():
     del sys.modules[spec.name]
 
 
-def build_biencoder_checkpoint(directory: Path) -> Path:
-    import torch
-    from transformers import BertConfig, BertModel, BertTokenizerFast
-
-    build_tokenizer_files(directory)
-    tokenizer = BertTokenizerFast(vocab_file=str(directory / "vocab.txt"), model_max_length=128)
-    torch.manual_seed(1)
-    config = BertConfig(
-        vocab_size=tokenizer.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=128,
-    )
-    BertModel(config).eval().save_pretrained(directory)
-    tokenizer.save_pretrained(directory)
-    (directory / "offline_classify.json").write_text(json.dumps(BIENCODER_CONFIG))
-    return directory
-
-
 def test_generated_pages_are_the_same_for_a_seed_and_fit_on_a_pdf_page(bench) -> None:
     pages = bench.business_pages(4, seed=7)
     assert pages == bench.business_pages(4, seed=7)
@@ -71,7 +50,7 @@ def test_generated_pages_are_the_same_for_a_seed_and_fit_on_a_pdf_page(bench) ->
 
 def test_quick_run_reports_every_engine_ratio_and_scaling(bench, tmp_path, capsys) -> None:
     cross_encoder = build_nli_checkpoint(tmp_path / "nli", THREE_CLASS)
-    default = build_biencoder_checkpoint(tmp_path / "default")
+    default = build_encoder_checkpoint(tmp_path / "default", BIENCODER_CONFIG)
     json_path = tmp_path / "bench.jsonl"
     argv = ["--quick", "--model", str(default), "--cross-encoder", str(cross_encoder)]
     assert bench.main([*argv, "--json", str(json_path)]) == 0
