@@ -386,5 +386,19 @@ def test_presigned_urls_expire_and_cannot_be_reused_for_another_file(http):
 
     other_file = url.copy_with(path=url.path.replace(first, second))
     expired = url.copy_merge_params({"expires": "1"})
+    other_project = url.copy_merge_params({"project": "prj-other"})
     assert http.get(other_file).status_code == 403
     assert http.get(expired).status_code == 403
+    assert http.get(other_project).status_code == 403
+
+
+def test_presigned_url_downloads_a_file_of_another_project_than_the_default(http):
+    uploaded = http.post(
+        "/api/v1/beta/files",
+        params={"project_id": "prj-team"},
+        files={"file": ("team.txt", b"team file", "text/plain")},
+        data={"purpose": "classify"},
+    )
+    file_id = uploaded.json()["id"]
+    content = http.get(f"/api/v1/beta/files/{file_id}/content", params={"project_id": "prj-team"})
+    assert http.get(httpx.URL(content.json()["url"])).content == b"team file"

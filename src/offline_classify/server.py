@@ -311,37 +311,46 @@ def read_file_content(
 ) -> PresignedUrl:
     """A presigned URL that downloads the file's bytes from this server."""
     file = cloud.get_file(file_id, project_id=project_id)
-    return _presign(request, file.id, expires_at_seconds)
+    return _presign(request, file.id, file.project_id, expires_at_seconds)
 
 
 @_router.get("/local/files/{file_id}/download", tags=["files"], include_in_schema=False)
 def download_file(
-    file_id: str, request: Request, cloud: Cloud, expires: int = 0, signature: str = ""
+    file_id: str,
+    request: Request,
+    cloud: Cloud,
+    project: str = "",
+    expires: int = 0,
+    signature: str = "",
 ) -> Response:
     """The target of a presigned URL: the file's bytes, if the signature holds."""
-    expected = _signature(request.app.state.url_secret, file_id, expires)
+    expected = _signature(request.app.state.url_secret, project, file_id, expires)
     if not hmac.compare_digest(expected, signature) or expires < time.time():
         return JSONResponse({"detail": "the download URL is invalid or has expired"}, 403)
-    file, content = cloud.read_file_content(file_id)
+    file, content = cloud.read_file_content(file_id, project_id=project)
     media_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
     disposition = f"attachment; filename*=UTF-8''{quote(file.name, safe='')}"
     return Response(content, media_type=media_type, headers={"content-disposition": disposition})
 
 
-def _presign(request: Request, file_id: str, lifetime_s: int | None) -> PresignedUrl:
+def _presign(
+    request: Request, file_id: str, project_id: str, lifetime_s: int | None
+) -> PresignedUrl:
     expires_at = datetime.now(timezone.utc) + timedelta(
         seconds=lifetime_s or _DEFAULT_URL_LIFETIME_S
     )
     expires = int(expires_at.timestamp())
-    signature = _signature(request.app.state.url_secret, file_id, expires)
+    signature = _signature(request.app.state.url_secret, project_id, file_id, expires)
     url = request.url_for("download_file", file_id=file_id).include_query_params(
-        expires=expires, signature=signature
+        project=project_id, expires=expires, signature=signature
     )
     return PresignedUrl(url=str(url), expires_at=expires_at)
 
 
-def _signature(secret: bytes, file_id: str, expires: int) -> str:
-    return hmac.new(secret, f"{file_id}:{expires}".encode(), hashlib.sha256).hexdigest()
+def _signature(secret: bytes, project_id: str, file_id: str, expires: int) -> str:
+    # The project is signed too: a URL names one file of one project, and no other.
+    message = f"{project_id}:{file_id}:{expires}".encode()
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
 # --- parse jobs --------------------------------------------------------------------------------
