@@ -93,3 +93,11 @@ def test_model_location_error_says_where_it_looked(tmp_path) -> None:
         Classifier(settings=Settings(model=tmp_path / "nowhere"))
     with pytest.raises(ModelNotFoundError, match="--model"):
         Classifier(tmp_path / "nowhere")
+
+
+def test_text_the_model_reads_no_token_of_is_a_no_text_error(three_class_checkpoint) -> None:
+    from offline_classify import NoTextError
+
+    zero_width = "\u200b\u200b\u200b\n".encode()
+    with pytest.raises(NoTextError, match="no text the model can read"):
+        Classifier(three_class_checkpoint).classify(zero_width, CONFIG, filename="zw.txt")

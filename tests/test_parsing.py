@@ -243,3 +243,24 @@ def test_limits_are_read_from_the_environment() -> None:
     assert settings.document_limits == DocumentLimits(max_pages=7, max_characters=900)
     with pytest.raises(ConfigurationError, match="OFFLINE_CLASSIFY_MAX_PAGES"):
         Settings.from_env({"OFFLINE_CLASSIFY_MAX_PAGES": "many"})
+
+
+@pytest.mark.parametrize("padding", ["", "!"])
+def test_western_text_that_is_not_utf8_is_read_whatever_its_length(padding) -> None:
+    text = f"Facture numéro 42, total à payer: 100 €uros.{padding}\n"
+    parsed = parse_document(text.encode("cp1252"), filename="facture.txt")
+    assert parsed.text == text
+
+
+def test_utf16_text_with_its_byte_order_mark_is_read() -> None:
+    text = "Invoice number 42, total due 10 EUR."
+    assert parse_document(text.encode("utf-16"), filename="a.txt").text == text
+
+
+def test_html_without_a_closing_head_tag_keeps_its_body() -> None:
+    markup = (
+        b"<!DOCTYPE html><html><head><meta charset=utf-8><title>Bill</title>"
+        b"<body><p>Invoice number 42. Total amount due: 100 EUR.</p></body></html>"
+    )
+    parsed = parse_document(markup, filename="bill.html")
+    assert "Invoice number 42" in parsed.text and "Bill" not in parsed.text

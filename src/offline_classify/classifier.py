@@ -15,6 +15,7 @@ from pathlib import Path
 
 from offline_classify.aggregate import RuleScore, aggregate_windows
 from offline_classify.decide import decide
+from offline_classify.errors import NoTextError
 from offline_classify.hypotheses import build_hypotheses
 from offline_classify.models import ModelCatalog, load_scorer, resolve_model_location
 from offline_classify.parsing import (
@@ -148,6 +149,12 @@ class Classifier:
         windows = split_into_windows(
             parsed.pages, scorer.token_spans, scorer.max_premise_tokens, defaults.window_overlap
         )
+        if not windows:
+            # Text of only zero-width or control characters: the model reads no token of it.
+            raise NoTextError(
+                f"the selected pages (of {parsed.page_count}) hold no text the model can read; "
+                "there is nothing to classify"
+            )
         rules = configuration.rules
         hypotheses = build_hypotheses(rules, defaults.template)
         probabilities = scorer.score([window.text for window in windows], hypotheses)

@@ -278,7 +278,10 @@ def _looks_like_text(data: bytes) -> bool:
 
 
 def _decode_text(data: bytes, name: str | None) -> str:
-    for encoding in ("utf-8-sig", "utf-16"):
+    # UTF-16 only with its byte-order mark: almost any even-length bytes decode as
+    # UTF-16, so without the mark a Latin-1 file would come out as Chinese-looking noise.
+    encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",)
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
@@ -287,7 +290,8 @@ def _decode_text(data: bytes, name: str | None) -> str:
             return text
     if b"\x00" in data[:4096]:
         raise UnsupportedDocumentError(f"{_label(name)} is binary data, not text")
-    return data.decode("latin-1")
+    # Neither UTF-8 nor marked UTF-16: the Windows Western code page, the usual culprit.
+    return data.decode("cp1252", errors="replace")
 
 
 def _paginate_text(text: str) -> list[str]:
@@ -347,7 +351,10 @@ class _VisibleText(html.parser.HTMLParser):
         self._skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self._SKIPPED:
+        if tag == "body":
+            # HTML may leave </head> out: the body starts visible text whatever came before.
+            self._skipping = 0
+        elif tag in self._SKIPPED:
             self._skipping += 1
         elif tag in self._BREAKS:
             self.parts.append("\n")
