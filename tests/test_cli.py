@@ -132,3 +132,18 @@ def test_bad_environment_setting_is_a_usage_error_not_a_traceback(
     monkeypatch.setenv("OFFLINE_CLASSIFY_JOB_TIMEOUT", "soon")
     assert main(["serve", "--model", str(checkpoint), "--port", "0"]) == 2
     assert "OFFLINE_CLASSIFY_JOB_TIMEOUT must be a number" in capsys.readouterr().err
+
+
+def test_zero_batch_size_is_refused_by_the_argument_parser(checkpoint, documents, capsys):
+    good, _, rules = documents
+    with pytest.raises(SystemExit) as exited:
+        main(["classify", str(good), "--rules", str(rules), "--batch-size", "0"])
+    assert exited.value.code == 2
+    assert "--batch-size: must be a whole number of at least 1" in capsys.readouterr().err
+
+
+def test_unknown_device_is_a_usage_error(checkpoint, documents, capsys) -> None:
+    good, _, rules = documents
+    argv = ["classify", str(good), "--rules", str(rules), "--model", str(checkpoint)]
+    assert main([*argv, "--device", "bogus"]) == 2
+    assert "is not a torch device" in capsys.readouterr().err

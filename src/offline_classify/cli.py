@@ -121,7 +121,19 @@ def _add_model_arguments(parser: argparse.ArgumentParser) -> None:
         help="checkpoint or models folder (default: $OFFLINE_CLASSIFY_MODEL, else models/)",
     )
     parser.add_argument("--device", default="cpu", help="torch device (default: cpu)")
-    parser.add_argument("--batch-size", type=int, default=16, help="pairs per forward pass")
+    parser.add_argument(
+        "--batch-size", type=_positive_int, default=16, help="pairs per forward pass"
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {text!r}")
+    return value
 
 
 def _run_classify(args: argparse.Namespace) -> int:
@@ -220,10 +232,24 @@ def load_classifier(model: str | None, *, device: str, batch_size: int):
 
     # A command's stderr carries its errors and progress; a weight-loading bar is noise.
     transformers_logging.disable_progress_bar()
+    _check_device(device)
     try:
         return Classifier(model, device=device, batch_size=batch_size)
     except ClassifyError as error:
         raise UsageError(str(error)) from None
+
+
+def _check_device(device: str) -> None:
+    import torch
+
+    try:
+        kind = torch.device(device).type
+    except RuntimeError:
+        raise UsageError(
+            f"--device {device!r} is not a torch device (cpu, cuda, cuda:1...)"
+        ) from None
+    if kind == "cuda" and not torch.cuda.is_available():
+        raise UsageError(f"--device {device!r}: this torch build or machine has no CUDA device")
 
 
 def _configuration_from(args: argparse.Namespace) -> ClassifyConfiguration:
