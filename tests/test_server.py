@@ -402,3 +402,18 @@ def test_presigned_url_downloads_a_file_of_another_project_than_the_default(http
     file_id = uploaded.json()["id"]
     content = http.get(f"/api/v1/beta/files/{file_id}/content", params={"project_id": "prj-team"})
     assert http.get(httpx.URL(content.json()["url"])).content == b"team file"
+
+
+def test_file_with_download_url_expanded_carries_a_working_url(http):
+    file_id = _upload(http, b"expanded").json()["id"]
+    answer = http.get(f"/api/v1/beta/files/{file_id}", params={"expand": ["download_url"]})
+    assert answer.status_code == 200
+    assert http.get(httpx.URL(answer.json()["download_url"]["url"])).content == b"expanded"
+
+
+def test_an_absurd_url_lifetime_is_a_422_not_a_500(http):
+    file_id = _upload(http).json()["id"]
+    answer = http.get(
+        f"/api/v1/beta/files/{file_id}/content", params={"expires_at_seconds": 10**14}
+    )
+    assert answer.status_code == 422

@@ -92,6 +92,8 @@ _UPLOAD_PATHS = frozenset({"/api/v1/beta/files", "/api/v2/parse/upload"})
 _DOWNLOAD_PREFIX = "/local/files/"
 _PUBLIC_PATHS = frozenset({"/health"})
 _DEFAULT_URL_LIFETIME_S = 3600
+_MAX_URL_LIFETIME_S = 7 * 24 * 3600
+"""A presigned URL lives at most a week; a longer lifetime is a 422, not an overflow."""
 
 # The SDK retries 409 and 5xx answers five times with backoff; ours are deterministic,
 # so a retry would only repeat the same answer more slowly.
@@ -288,7 +290,8 @@ def get_file(
     """A file's metadata; ``expand=download_url`` adds a presigned URL."""
     file = cloud.get_file(file_id, project_id=project_id)
     if expand and "download_url" in expand:
-        file = file.model_copy(update={"download_url": _presign(request, file.id, None)})
+        download_url = _presign(request, file.id, file.project_id, None)
+        file = file.model_copy(update={"download_url": download_url})
     return file
 
 
@@ -306,7 +309,8 @@ def read_file_content(
     cloud: Cloud,
     project_id: Project,
     expires_at_seconds: Annotated[
-        int | None, Query(ge=1, description="Lifetime of the URL in seconds")
+        int | None,
+        Query(ge=1, le=_MAX_URL_LIFETIME_S, description="Lifetime of the URL in seconds"),
     ] = None,
 ) -> PresignedUrl:
     """A presigned URL that downloads the file's bytes from this server."""
