@@ -764,3 +764,47 @@ def test_the_default_model_classifies_end_to_end(tmp_path: Path) -> None:
     assert 0.0 <= on_file.result.confidence <= 1.0
     assert on_parse_job.status == "COMPLETED", on_parse_job.error_message
     assert on_parse_job.result.type == "resume"
+
+
+def test_wrongly_typed_library_arguments_are_refused_before_anything_is_stored() -> None:
+    from offline_classify import InvalidRequestError
+
+    with LocalCloud(None, scorer=KeywordScorer()) as cloud:
+        file = cloud.create_file(b"some text to parse", name="a.txt")
+        with pytest.raises(InvalidRequestError, match="external_file_id"):
+            cloud.create_file(b"x", name="b.txt", external_file_id=123)
+        with pytest.raises(InvalidRequestError, match="user_metadata"):
+            cloud.create_parse_job(file_id=file.id, user_metadata={"n": 1})
+        assert cloud.list_files().total_size == 1
+        assert cloud.list_parse_jobs().total_size == 0
+
+
+def test_forged_page_token_and_out_of_range_dates_are_request_errors() -> None:
+    import base64
+    import json as json_module
+
+    from offline_classify import InvalidRequestError
+
+    forged = base64.urlsafe_b64encode(
+        json_module.dumps({"list": "files", "after": 10**30}).encode()
+    ).decode()
+    with LocalCloud(None, scorer=KeywordScorer()) as cloud:
+        with pytest.raises(InvalidRequestError, match="page_token"):
+            cloud.list_files(page_token=forged)
+        with pytest.raises(InvalidRequestError, match="out of range"):
+            cloud.list_classify_jobs(created_at_on_or_after="0001-01-01T00:00:00+01:00")
+
+
+def test_saved_configuration_with_unreadable_target_pages_is_refused() -> None:
+    from offline_classify import InvalidRequestError
+
+    parameters = {
+        "product_type": "classify_v2",
+        "rules": [{"type": "a", "description": "long enough text"}],
+        "parsing_configuration": {"target_pages": "first page"},
+    }
+    with (
+        LocalCloud(None, scorer=KeywordScorer()) as cloud,
+        pytest.raises(InvalidRequestError, match="'first page'"),
+    ):
+        cloud.create_configuration(name="bad", parameters=parameters)

@@ -83,7 +83,7 @@ import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -313,6 +313,7 @@ class LocalCloud:
             raise InvalidRequestError(
                 f"purpose {purpose!r} is not one of {', '.join(FILE_PURPOSES)}"
             )
+        _check_type("external_file_id", external_file_id, str | None)
         data, found_name = _read_upload(content, self.max_file_bytes)
         name = name if name is not None else found_name
         if not name:
@@ -392,6 +393,8 @@ class LocalCloud:
             NotFoundError: No such file in the project.
             InvalidRequestError: ``target_pages`` cannot be read or ``max_pages`` < 1.
         """
+        _check_type("tier", tier, str)
+        _check_type("user_metadata", user_metadata, dict[str, str] | None)
         project = _project(project_id)
         file = self._file_record(file_id, project)
         _check_page_options(target_pages, max_pages)
@@ -1058,8 +1061,10 @@ def _read_page_token(token: str | None, listing: str) -> int:
     try:
         padded = token + "=" * (-len(token) % 4)
         payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-        if payload["list"] == listing and isinstance(payload["after"], int):
-            return payload["after"]
+        after = payload["after"]
+        # A forged token must not reach SQLite with a number it cannot hold.
+        if payload["list"] == listing and type(after) is int and 0 <= after < 2**63:
+            return after
     except (ValueError, KeyError, TypeError, UnicodeEncodeError, binascii.Error):
         pass
     raise InvalidRequestError(
@@ -1083,12 +1088,27 @@ def _check_status(status: str | None) -> str | None:
 
 
 def _moment(value: datetime | str | None, field: str) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise InvalidRequestError(f"{field} {value!r} is not an ISO-8601 date-time") from None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise InvalidRequestError(f"{field} {value!r} is not an ISO-8601 date-time") from None
+        return value.astimezone(timezone.utc)
+    except OverflowError:
+        raise InvalidRequestError(f"{field} {value.isoformat()!r} is out of range") from None
+
+
+def _check_type(field: str, value: Any, expected: Any) -> None:
+    """Refuse a value of the wrong type before it is stored (HTTP callers are checked earlier)."""
+    try:
+        TypeAdapter(expected).validate_python(value, strict=True)
+    except ValidationError as error:
+        raise InvalidRequestError(_describe_validation(error, prefix=field)) from None
 
 
 def _check_page_options(target_pages: str | None, max_pages: int | None) -> None:
@@ -1108,6 +1128,17 @@ def _check_configuration_name(name: str) -> None:
 
 
 def _validate_parameters(
+    parameters: dict[str, Any] | ClassifyV2Parameters | OtherProductParameters,
+) -> ClassifyV2Parameters | OtherProductParameters:
+    validated = _parameters_model(parameters)
+    if isinstance(validated, ClassifyV2Parameters) and validated.parsing_configuration:
+        # A saved configuration no job could use is refused when it is saved.
+        pages = validated.parsing_configuration
+        _check_page_options(pages.target_pages, pages.max_pages)
+    return validated
+
+
+def _parameters_model(
     parameters: dict[str, Any] | ClassifyV2Parameters | OtherProductParameters,
 ) -> ClassifyV2Parameters | OtherProductParameters:
     if isinstance(parameters, (ClassifyV2Parameters, OtherProductParameters)):
@@ -1150,7 +1181,9 @@ def _read_upload(
             size = path.stat().st_size
             if size > limit:
                 raise _too_large(size, limit)
-            data, name = path.read_bytes(), path.name
+            # stat() says 0 for pipes and devices: read no more than one byte past the limit.
+            with path.open("rb") as stream:
+                data, name = stream.read(limit + 1), path.name
         except FileNotFoundError:
             raise InvalidRequestError(f"no such file: {str(path)!r}") from None
         except IsADirectoryError:

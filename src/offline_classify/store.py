@@ -105,7 +105,9 @@ def format_time(moment: datetime) -> str:
     """A fixed-width UTC timestamp, so that text order is time order in SQL."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime(_TIME_FORMAT)
+    moment = moment.astimezone(timezone.utc)
+    # strftime does not pad years before 1000, which would break text order.
+    return f"{moment.year:04d}" + moment.strftime(_TIME_FORMAT.removeprefix("%Y"))
 
 
 def parse_time(text: str) -> datetime:
