@@ -808,3 +808,11 @@ def test_saved_configuration_with_unreadable_target_pages_is_refused() -> None:
         pytest.raises(InvalidRequestError, match="'first page'"),
     ):
         cloud.create_configuration(name="bad", parameters=parameters)
+
+
+def test_parse_job_target_pages_take_precedence_over_max_pages() -> None:
+    with LocalCloud(None, scorer=KeywordScorer()) as cloud:
+        file = cloud.create_file(b"one\ftwo\fthree\ffour\ffive", name="pages.txt")
+        job = cloud.create_parse_job(file_id=file.id, target_pages="3-5", max_pages=1)
+        result = cloud.wait_parse_job(job.id, timeout=30, expand=["text"])
+        assert [page.page_number for page in result.text.pages] == [3, 4, 5]

@@ -389,6 +389,9 @@ class LocalCloud:
     ) -> ParseJob:
         """Queue the parsing of an uploaded file; the job is PENDING when this returns.
 
+        As in LlamaParse's page ranges, ``target_pages`` takes precedence over
+        ``max_pages`` when both are given (a classify configuration applies both).
+
         Raises:
             NotFoundError: No such file in the project.
             InvalidRequestError: ``target_pages`` cannot be read or ``max_pages`` < 1.
@@ -398,6 +401,9 @@ class LocalCloud:
         project = _project(project_id)
         file = self._file_record(file_id, project)
         _check_page_options(target_pages, max_pages)
+        if target_pages is not None and target_pages.strip():
+            # LlamaParse's page ranges: target_pages takes precedence over max_pages.
+            max_pages = None
         now = utc_now()
         request = {
             "parsing": {
