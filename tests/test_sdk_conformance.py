@@ -74,6 +74,18 @@ def test_files_create_from_bytes_with_and_without_a_name(llama_cloud_client, pdf
     assert listed == {named.id, bare.id}
 
 
+def test_files_query_filters_by_name_and_coerces_a_large_page_size(llama_cloud_client):
+    first = llama_cloud_client.files.create(file=("a.txt", b"alpha"), purpose="classify")
+    llama_cloud_client.files.create(file=("b.txt", b"beta"), purpose="classify")
+
+    with pytest.warns(DeprecationWarning):  # the SDK marks files.query deprecated
+        found = llama_cloud_client.files.query(filter={"file_name": "a.txt"}, page_size=5000)
+        none = llama_cloud_client.files.query(filter={"data_source_id": "dsr-1"})
+
+    assert [file.id for file in found.items] == [first.id]
+    assert none.items == []
+
+
 def test_files_delete_makes_the_file_unknown(llama_cloud_client, invoice_file):
     llama_cloud_client.files.delete(invoice_file.id)
 

@@ -24,6 +24,7 @@ from offline_classify.testing import in_process_http, serve_in_thread  # noqa: E
 REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference"
 RULES = [{"type": "invoice", "description": "An invoice with a number and a total amount due"}]
 CLOUD_ROUTES = {
+    ("post", "/api/v1/beta/files/query"),
     ("post", "/api/v2/classify"),
     ("get", "/api/v2/classify"),
     ("get", "/api/v2/classify/{job_id}"),

@@ -117,6 +117,26 @@ class FileListPage(_WireModel):
     total_size: int | None = None
 
 
+class FileFilter(_WireModel):
+    """Which files a query returns (``FileFilter``); every field given must match."""
+
+    project_id: str | None = None
+    file_ids: list[str] | None = None
+    file_name: str | None = None
+    data_source_id: str | None = None
+    external_file_id: str | None = None
+    only_manually_uploaded: bool | None = None
+
+
+class FileQueryRequest(_WireModel):
+    """The body of the deprecated ``POST /api/v1/beta/files/query``."""
+
+    page_size: int | None = None
+    page_token: str | None = None
+    filter: FileFilter | None = None
+    order_by: str | None = None
+
+
 # --- parse jobs ---------------------------------------------------------------------------
 
 

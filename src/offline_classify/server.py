@@ -54,7 +54,9 @@ from offline_classify.cloud_schema import (
     ConfigurationCreateRequest,
     ConfigurationListPage,
     ConfigurationUpdateRequest,
+    FileFilter,
     FileListPage,
+    FileQueryRequest,
     JobStatus,
     ParseJob,
     ParseJobCreateRequest,
@@ -255,6 +257,28 @@ async def upload_file(
         purpose=purpose,
         external_file_id=external_file_id,
         project_id=project_id,
+    )
+
+
+@_router.post("/api/v1/beta/files/query", response_model=FileListPage, tags=["files"])
+def query_files(body: FileQueryRequest, cloud: Cloud, project_id: Project) -> FileListPage:
+    """Files matching a filter, a page at a time (deprecated in the cloud; kept for the SDK).
+
+    A ``page_size`` above 1000 is lowered to 1000, as the cloud does. Local files have no
+    data source: a ``data_source_id`` filter matches none, ``only_manually_uploaded``
+    matches all. ``order_by`` is not supported; files come in upload order.
+    """
+    query = body.filter or FileFilter()
+    if query.data_source_id is not None:
+        return FileListPage(items=[], total_size=0)
+    page_size = None if body.page_size is None else min(body.page_size, 1000)
+    return cloud.list_files(
+        page_size=page_size,
+        page_token=body.page_token,
+        file_ids=query.file_ids,
+        file_name=query.file_name,
+        external_file_id=query.external_file_id,
+        project_id=query.project_id or project_id,
     )
 
 
