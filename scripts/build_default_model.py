@@ -375,7 +375,7 @@ def embed_training_data(
     for article in articles:
         parsed = parse_document(article.path, ocr=False)
         windows = split_into_windows(
-            parsed.pages, scorer.token_spans, scorer.max_premise_tokens, WINDOW_OVERLAP
+            parsed.pages, scorer.token_spans, scorer.max_premise_tokens(), WINDOW_OVERLAP
         )
         texts.append([window.text for window in windows])
     embedded = embed([text for article_texts in texts for text in article_texts])

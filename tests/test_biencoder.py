@@ -183,7 +183,10 @@ def test_token_spans_point_into_the_text(tiny_checkpoint: Path) -> None:
         "amount",
         "due",
     ]
-    assert scorer.max_premise_tokens == SCORER_CONFIG["max_seq_length"] - 2
+    assert (
+        scorer.max_premise_tokens(["a long hypothesis " * 50])
+        == SCORER_CONFIG["max_seq_length"] - 2
+    )
 
 
 def test_classifier_runs_the_bi_encoder_end_to_end(tiny_checkpoint: Path) -> None:

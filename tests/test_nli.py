@@ -51,15 +51,43 @@ def test_scores_are_entailment_probabilities_per_pair(fixture, request) -> None:
     assert scores[1, 2] == pytest.approx(expected, abs=1e-5)
 
 
+def test_a_long_hypothesis_is_cut_and_the_window_beside_it_is_not(three_class_checkpoint) -> None:
+    scorer = CrossEncoderScorer(three_class_checkpoint, max_length=100)
+    long_hypothesis = "this text is an invoice with a total amount due " * 10
+    room = scorer.max_premise_tokens([long_hypothesis])
+    window = " ".join(["invoice"] * room)
+    encoded = scorer._encode_pairs([(window, long_hypothesis)])
+    assert len(encoded["input_ids"][0]) == 100
+    # BERT marks the premise's tokens (and [CLS] and the first [SEP]) with type 0.
+    assert encoded["token_type_ids"][0].count(0) == room + 2
+
+
+def test_a_premise_longer_than_the_model_is_still_scored(three_class_checkpoint) -> None:
+    scorer = CrossEncoderScorer(three_class_checkpoint, max_length=64)
+    scores = scorer.score([" ".join(["invoice"] * 300)], HYPOTHESES)
+    assert scores.shape == (1, 3)
+    assert np.all((scores >= 0) & (scores <= 1))
+
+
 def test_batch_size_does_not_change_the_scores(three_class_checkpoint) -> None:
     one = CrossEncoderScorer(three_class_checkpoint, batch_size=1).score(PREMISES, HYPOTHESES)
     many = CrossEncoderScorer(three_class_checkpoint, batch_size=64).score(PREMISES, HYPOTHESES)
     np.testing.assert_allclose(one, many, atol=1e-5)
 
 
-def test_premise_windows_leave_room_for_the_hypothesis(three_class_checkpoint) -> None:
+def test_premise_windows_leave_room_for_the_longest_hypothesis(three_class_checkpoint) -> None:
     scorer = CrossEncoderScorer(three_class_checkpoint, max_length=100)
-    assert 16 <= scorer.max_premise_tokens < 100
+    specials = scorer.tokenizer.num_special_tokens_to_add(pair=True)
+    longest = max(
+        len(scorer.tokenizer(h, add_special_tokens=False)["input_ids"]) for h in HYPOTHESES
+    )
+    assert scorer.max_premise_tokens(HYPOTHESES) == 100 - specials - longest
+    # A hypothesis may take a quarter of the model's length at most, and is cut beyond.
+    assert scorer.max_premise_tokens(["this text is an invoice " * 30]) == 100 - specials - 25
+    # Unknown hypotheses: 64 tokens are kept for them, here capped at the quarter.
+    assert scorer.max_premise_tokens([]) == 100 - specials - 25
+    roomy = CrossEncoderScorer(three_class_checkpoint, max_length=512)
+    assert roomy.max_premise_tokens([]) == 512 - specials - 64
     spans = scorer.token_spans("invoice number 42, total due")
     assert spans[0] == (0, 7)
     assert all(end > start for start, end in spans)

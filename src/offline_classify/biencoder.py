@@ -155,8 +155,8 @@ class BiEncoderScorer:
         self._background_embeddings: np.ndarray | None = None
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
-    @property
-    def max_premise_tokens(self) -> int:
+    def max_premise_tokens(self, hypotheses: Sequence[str] = ()) -> int:
+        # Windows and hypotheses are embedded apart, so a window has the encoder to itself.
         return self.max_seq_length - self.tokenizer.num_special_tokens_to_add(pair=False)
 
     def token_spans(self, text: str) -> list[tuple[int, int]]:

@@ -146,8 +146,13 @@ class Classifier:
         """Classify pages that were already parsed (a parse job's, say)."""
         scorer, notes = self._scorer_for(parsed)
         defaults = replace(scorer.defaults, **self._overrides)
+        rules = configuration.rules
+        hypotheses = build_hypotheses(rules, defaults.template)
         windows = split_into_windows(
-            parsed.pages, scorer.token_spans, scorer.max_premise_tokens, defaults.window_overlap
+            parsed.pages,
+            scorer.token_spans,
+            scorer.max_premise_tokens(hypotheses),
+            defaults.window_overlap,
         )
         if not windows:
             # Text of only zero-width or control characters: the model reads no token of it.
@@ -155,8 +160,6 @@ class Classifier:
                 f"the selected pages (of {parsed.page_count}) hold no text the model can read; "
                 "there is nothing to classify"
             )
-        rules = configuration.rules
-        hypotheses = build_hypotheses(rules, defaults.template)
         probabilities = scorer.score([window.text for window in windows], hypotheses)
         rule_scores = aggregate_windows(
             probabilities, windows, rules, hypotheses, defaults.aggregation

@@ -13,7 +13,7 @@ import threading
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import torch
@@ -28,6 +28,8 @@ __all__ = ["CrossEncoderScorer", "entailment_index", "pack_batches"]
 # adds padding and cache misses. GPUs keep gaining, so there only ``batch_size`` limits.
 CPU_BATCH_TOKENS = 2048
 _PADDING_ALLOWANCE = 1.1
+_HYPOTHESIS_ROOM = 64
+"""Tokens kept for the hypothesis when the hypotheses are not known."""
 
 
 def entailment_index(id2label: dict[int, str]) -> int:
@@ -117,11 +119,26 @@ class CrossEncoderScorer:
         self.name = f"cross-encoder:{model_dir.name}"
         self._lock = threading.Lock()
 
-    @property
-    def max_premise_tokens(self) -> int:
-        # Room is kept for the hypothesis (rule descriptions are short; long ones are
-        # truncated from the hypothesis side, never the premise's).
-        return max(16, self.max_length - 64 - self.tokenizer.num_special_tokens_to_add(pair=True))
+    def max_premise_tokens(self, hypotheses: Sequence[str] = ()) -> int:
+        """The room left beside the longest hypothesis, which may take up to a quarter.
+
+        Rule descriptions are short, so windows get nearly all of the model's length
+        and a document needs fewer of them; a hypothesis longer than a quarter of it is
+        cut (see :meth:`score`), never the premise.
+        """
+        longest = max(
+            (len(ids) for ids in self._hypothesis_ids(hypotheses)),
+            default=_HYPOTHESIS_ROOM,
+        )
+        specials = self.tokenizer.num_special_tokens_to_add(pair=True)
+        return max(16, self.max_length - specials - min(longest, self.max_length // 4))
+
+    def _hypothesis_ids(self, hypotheses: Sequence[str]) -> list[list[int]]:
+        if not hypotheses:
+            return []
+        return self.tokenizer(list(hypotheses), add_special_tokens=False, verbose=False)[
+            "input_ids"
+        ]
 
     def token_spans(self, text: str) -> list[tuple[int, int]]:
         encoded = self.tokenizer(
@@ -133,13 +150,7 @@ class CrossEncoderScorer:
         pairs = [(p, h) for p in premises for h in hypotheses]
         probabilities = np.empty(len(pairs), dtype=np.float64)
         if pairs:
-            encoded = self.tokenizer(
-                [p for p, _ in pairs],
-                [h for _, h in pairs],
-                truncation="longest_first",
-                max_length=self.max_length,
-                verbose=False,
-            )
+            encoded = self._encode_pairs(pairs)
             inputs = {
                 name: encoded[name]
                 for name in self.tokenizer.model_input_names
@@ -157,6 +168,28 @@ class CrossEncoderScorer:
                         logits.softmax(dim=-1)[:, self.entailment_index].cpu().numpy()
                     )
         return probabilities.reshape(len(premises), len(hypotheses))
+
+    def _encode_pairs(self, pairs: list[tuple[str, str]]) -> Any:
+        premises, hypotheses = [p for p, _ in pairs], [h for _, h in pairs]
+        try:
+            # Windows fit beside their hypotheses (max_premise_tokens), so only a
+            # hypothesis longer than its room is ever cut.
+            return self.tokenizer(
+                premises,
+                hypotheses,
+                truncation="only_second",
+                max_length=self.max_length,
+                verbose=False,
+            )
+        except Exception:  # noqa: BLE001 - the tokenizers library raises a bare Exception
+            # A premise too long for the model, from a caller that did not window it.
+            return self.tokenizer(
+                premises,
+                hypotheses,
+                truncation="longest_first",
+                max_length=self.max_length,
+                verbose=False,
+            )
 
     def _padded(
         self, inputs: dict[str, list[list[int]]], lengths: list[int], batch: list[int]

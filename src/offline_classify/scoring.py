@@ -47,9 +47,8 @@ class Scorer(Protocol):
     name: str
     defaults: ScoringDefaults
 
-    @property
-    def max_premise_tokens(self) -> int:
-        """How many tokens of premise fit in one window."""
+    def max_premise_tokens(self, hypotheses: Sequence[str]) -> int:
+        """How many tokens of premise fit in one window beside each of ``hypotheses``."""
         ...
 
     def token_spans(self, text: str) -> list[tuple[int, int]]:
@@ -94,8 +93,7 @@ class KeywordScorer:
         self._max_premise_tokens = max_premise_tokens
         self.defaults = defaults or ScoringDefaults(template="{description}", window_overlap=16)
 
-    @property
-    def max_premise_tokens(self) -> int:
+    def max_premise_tokens(self, hypotheses: Sequence[str] = ()) -> int:
         return self._max_premise_tokens
 
     def token_spans(self, text: str) -> list[tuple[int, int]]:
