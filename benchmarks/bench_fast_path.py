@@ -6,7 +6,10 @@ sets of 2, 5 and 20 rules. Every document is parsed, windowed and scored; for ea
 engine and cell the script reports pages/s, documents/s, p50/p95 seconds per
 document, the process's peak resident memory (and CUDA memory), and the split of
 the time between parsing, tokenizing (everything that is neither parsing nor the
-model's forward passes: windowing, tokenizing, batching, aggregating) and the model.
+model's forward passes: windowing, tokenizing, batching, aggregating) and the model,
+and the tokens the model read per document (padding included, since a forward pass
+costs its padded size) with the model's tokens per second: the ratios between engines
+follow from how many tokens each reads and how fast it reads them.
 
 Engines, run on the same documents in the same process, interleaved document by
 document so that a noisy machine slows them alike:
@@ -272,20 +275,31 @@ def documents_for(cell: Cell) -> list[bytes]:
 
 
 class ModelClock:
-    """Adds up the wall-clock time spent inside a module's forward passes."""
+    """Adds up the time spent inside a module's forward passes, and the tokens it read.
+
+    ``tokens`` counts real tokens (the attention mask's ones), ``padded_tokens`` every
+    position of every batch, padding included: a forward pass costs the padded size.
+    """
 
     def __init__(self, module: torch.nn.Module, device: str) -> None:
         self.seconds = 0.0
+        self.tokens = 0
+        self.padded_tokens = 0
         self._cuda = device.startswith("cuda")
         self._started = 0.0
-        module.register_forward_pre_hook(self._start)
+        module.register_forward_pre_hook(self._start, with_kwargs=True)
         module.register_forward_hook(self._stop)
 
     def _sync(self) -> None:
         if self._cuda:
             torch.cuda.synchronize()
 
-    def _start(self, *_: Any) -> None:
+    def _start(self, _module: Any, args: tuple, kwargs: dict[str, Any]) -> None:
+        input_ids = kwargs.get("input_ids", args[0] if args else None)
+        mask = kwargs.get("attention_mask")
+        if isinstance(input_ids, torch.Tensor):
+            self.padded_tokens += input_ids.numel()
+            self.tokens += int(mask.sum()) if mask is not None else input_ids.numel()
         self._sync()
         self._started = time.perf_counter()
 
@@ -322,6 +336,8 @@ class Sample:
     tokenize: float
     model: float
     model_inputs: int
+    tokens: int
+    padded_tokens: int
 
 
 class Engine:
@@ -340,6 +356,7 @@ class Engine:
         )
         parsed_at = time.perf_counter()
         model_before = self.clock.seconds
+        tokens_before = self.clock.tokens, self.clock.padded_tokens
         model_inputs = self.classify(parsed, configuration)
         end = time.perf_counter()
         model = self.clock.seconds - model_before
@@ -349,6 +366,8 @@ class Engine:
             tokenize=max(0.0, end - parsed_at - model),
             model=model,
             model_inputs=model_inputs,
+            tokens=self.clock.tokens - tokens_before[0],
+            padded_tokens=self.clock.padded_tokens - tokens_before[1],
         )
 
     def classify(self, parsed: ParsedDocument, configuration: ClassifyConfiguration) -> int:
@@ -407,6 +426,9 @@ class Row:
     tokenize_s: float
     model_s: float
     model_inputs_per_document: float
+    tokens_per_document: float
+    padded_tokens_per_document: float
+    model_tokens_per_s: float
     peak_rss_mib: float
     peak_cuda_mib: float | None
     kind: str = field(default="row")
@@ -429,6 +451,10 @@ def summarise(engine: Engine, cell: Cell, samples: list[Sample], memory: tuple) 
         tokenize_s=sum(s.tokenize for s in samples) / len(samples),
         model_s=sum(s.model for s in samples) / len(samples),
         model_inputs_per_document=sum(s.model_inputs for s in samples) / len(samples),
+        tokens_per_document=sum(s.tokens for s in samples) / len(samples),
+        padded_tokens_per_document=sum(s.padded_tokens for s in samples) / len(samples),
+        model_tokens_per_s=sum(s.padded_tokens for s in samples)
+        / max(sum(s.model for s in samples), 1e-9),
         peak_rss_mib=memory[0],
         peak_cuda_mib=memory[1],
     )
@@ -721,7 +747,8 @@ def table(records: list[dict]) -> str:
             )
     header = (
         f"{'engine':<26}{'pages':>6}{'rules':>6}{'docs':>5}{'pages/s':>9}{'docs/s':>9}"
-        f"{'p50 s':>8}{'p95 s':>8}{'parse':>7}{'token':>7}{'model':>7}{'inputs':>8}{'RSS MiB':>9}"
+        f"{'p50 s':>8}{'p95 s':>8}{'parse':>7}{'token':>7}{'model':>7}{'inputs':>8}"
+        f"{'tokens':>8}{'tok/s':>7}{'RSS MiB':>9}"
     )
     lines += [header, "-" * len(header)]
     for item in records:
@@ -736,7 +763,8 @@ def table(records: list[dict]) -> str:
             f"{item['pages_per_s']:>9.2f}{item['documents_per_s']:>9.3f}"
             f"{item['p50_s']:>8.2f}{item['p95_s']:>8.2f}{share['parse']:>7.1%}"
             f"{share['tokenize']:>7.1%}{share['model']:>7.1%}"
-            f"{item['model_inputs_per_document']:>8.0f}{item['peak_rss_mib']:>9.0f}"
+            f"{item['model_inputs_per_document']:>8.0f}{item['padded_tokens_per_document']:>8.0f}"
+            f"{item['model_tokens_per_s']:>7.0f}{item['peak_rss_mib']:>9.0f}"
         )
     for item in records:
         if item["kind"] == "ratio":

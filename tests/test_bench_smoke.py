@@ -71,6 +71,10 @@ def test_quick_run_reports_every_engine_ratio_and_scaling(bench, tmp_path, capsy
         assert row["p95_s"] >= row["p50_s"]
         assert row["peak_rss_mib"] > 0
         assert row["model_inputs_per_document"] >= row["pages"]
+        # Every input is at least a few tokens; padding only ever adds to them.
+        assert row["padded_tokens_per_document"] >= row["tokens_per_document"]
+        assert row["tokens_per_document"] >= 4 * row["model_inputs_per_document"]
+        assert row["model_tokens_per_s"] > 0
     assert next(r for r in records if r["kind"] == "parse")["pages_per_s"] > 0
     ratios = {r["comparison"]: r for r in records if r["kind"] == "ratio"}
     assert set(ratios) == {
