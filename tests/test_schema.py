@@ -6,6 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import SHARED
+from offline_classify.cloud_schema import PARSE_VERSIONS
 from offline_classify.schema import (
     ClassifyConfiguration,
     ClassifyResult,
@@ -105,3 +106,10 @@ def test_unknown_fields_are_ignored_as_the_cloud_does() -> None:
         {"type": "invoice", "description": "has a total amount", "color": "red"}
     )
     assert rule.model_dump() == {"type": "invoice", "description": "has a total amount"}
+
+
+def test_parse_versions_are_the_references_lists() -> None:
+    versions = _schemas()["ParseVersionsResponse"]["properties"]
+    assert {tier: list(dates) for tier, dates in PARSE_VERSIONS.items()} == {
+        tier: prop["items"]["enum"] for tier, prop in versions.items()
+    }

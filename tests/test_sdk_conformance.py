@@ -16,6 +16,7 @@ import pytest
 llama_cloud = pytest.importorskip("llama_cloud", reason="the llama-cloud SDK is not installed")
 pytest.importorskip("fastapi", reason="the server extra is not installed")
 
+from offline_classify.cloud_schema import PARSE_VERSIONS  # noqa: E402
 from offline_classify.scoring import KeywordScorer  # noqa: E402
 from offline_classify.server import create_app  # noqa: E402
 from offline_classify.service import LocalCloud  # noqa: E402
@@ -168,6 +169,17 @@ def test_parse_then_classify_the_parse_job(llama_cloud_client, pdf_factory):
         parse_job_id=parse_job.id, configuration={"rules": RULES}, **FAST_POLL
     )
     assert deprecated.file_input == parse_job.id and deprecated.result.type == "invoice"
+
+
+def test_parsing_list_versions_answers_each_tiers_versions(llama_cloud_client):
+    versions = llama_cloud_client.parsing.list_versions()
+    for tier, dates in PARSE_VERSIONS.items():
+        assert getattr(versions, tier) == list(dates), tier
+    # A pinned version from the list is accepted for a parse job like "latest".
+    parse_job = llama_cloud_client.parsing.create(
+        tier="fast", version=versions.fast[0], upload_file=("a.txt", b"some text")
+    )
+    assert parse_job.tier == "fast"
 
 
 def test_parsing_create_with_an_upload_reads_its_page_ranges(llama_cloud_client, pdf_factory):

@@ -54,6 +54,8 @@ __all__ = [
     "MetadataResult",
     "ParseResult",
     "ParseJobListPage",
+    "PARSE_VERSIONS",
+    "ParseVersions",
     "ProductType",
     "ClassifyV2Parameters",
     "OtherProductParameters",
@@ -270,6 +272,50 @@ class ParseJobListPage(_WireModel):
 
 
 # --- configurations -------------------------------------------------------------------------
+
+# What ``GET /api/v2/parse/versions`` answers: each tier's dated versions, newest first,
+# as the reference lists them. One local parser serves them all; a job records the
+# tier and version it was given.
+PARSE_VERSIONS: dict[str, tuple[str, ...]] = {
+    "fast": tuple(("2026-06-15 2025-12-11").split()),
+    "cost_effective": tuple(
+        (
+            "2026-08-19 2026-08-11 2026-08-08 2026-07-23 2026-06-26 2026-06-18 2026-06-17 "
+            "2026-06-11 2026-06-08 2026-06-05 2026-05-28 2026-04-09 2026-03-31 2026-03-27 "
+            "2026-03-25"
+        ).split()
+    ),
+    "agentic": tuple(
+        (
+            "2026-08-19 2026-07-24 2026-07-23 2026-07-15 2026-06-18 2026-06-11 2026-06-04 "
+            "2026-06-01 2026-05-26 2026-05-21 2026-05-20 2026-05-19 2026-05-13 2026-05-11 "
+            "2026-05-06 2026-05-04 2026-04-27 2026-04-22 2026-04-09 2026-04-06 2026-04-02 "
+            "2026-03-31 2026-03-30 2026-03-27 2026-03-25 2026-03-23 2026-03-22 2026-03-20 "
+            "2026-03-11 2026-03-10 2026-03-09 2026-03-03 2026-03-02 2026-02-26 2026-02-24 "
+            "2026-01-30 2026-01-22 2026-01-21 2026-01-16 2026-01-08 2025-12-31 2025-12-18 "
+            "2025-12-11"
+        ).split()
+    ),
+    "agentic_plus": tuple(
+        (
+            "2026-08-19 2026-07-08 2026-06-18 2026-06-11 2026-06-04 2026-06-01 2026-05-26 "
+            "2026-05-21 2026-05-20 2026-05-19 2026-05-11 2026-05-06 2026-05-04 2026-05-01 "
+            "2026-04-27 2026-04-19 2026-04-14 2026-04-09 2026-04-02 2026-03-31 2026-03-26 "
+            "2026-03-25 2026-03-22 2026-03-20 2026-03-17 2026-03-12 2026-03-10 2026-03-09 "
+            "2026-03-02 2026-02-26 2026-02-24 2026-01-30 2026-01-29 2026-01-24 2026-01-22 "
+            "2026-01-21 2026-01-16 2025-12-31 2025-12-18 2025-12-11"
+        ).split()
+    ),
+}
+
+
+class ParseVersions(_WireModel):
+    """``ParseVersionsResponse``: the parse versions accepted by each tier."""
+
+    fast: list[str]
+    cost_effective: list[str]
+    agentic: list[str]
+    agentic_plus: list[str]
 
 
 class ClassifyV2Parameters(_WireModel):

@@ -47,6 +47,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from offline_classify import __version__
 from offline_classify.cloud_schema import (
+    PARSE_VERSIONS,
     ClassifyJob,
     ClassifyJobCreateRequest,
     ClassifyJobPage,
@@ -62,6 +63,7 @@ from offline_classify.cloud_schema import (
     ParseJobCreateRequest,
     ParseJobListPage,
     ParseResult,
+    ParseVersions,
     PresignedUrl,
     ProductType,
 )
@@ -451,6 +453,13 @@ def list_parse_jobs(
         page_token=page_token,
         project_id=project_id,
     )
+
+
+# Declared before /api/v2/parse/{job_id}, which would otherwise take "versions" for an id.
+@_router.get("/api/v2/parse/versions", response_model=ParseVersions, tags=["parse"])
+def list_parse_versions() -> ParseVersions:
+    """The parse versions each tier accepts, as the cloud lists them (one local parser)."""
+    return ParseVersions(**{tier: list(dates) for tier, dates in PARSE_VERSIONS.items()})
 
 
 @_router.get("/api/v2/parse/{job_id}", response_model=ParseResult, tags=["parse"])
