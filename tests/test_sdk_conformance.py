@@ -87,6 +87,24 @@ def test_files_query_filters_by_name_and_coerces_a_large_page_size(llama_cloud_c
     assert none.items == []
 
 
+def test_files_list_orders_pages_and_expands_download_urls(llama_cloud_client):
+    for name in ("b.txt", "c.txt", "a.txt"):
+        llama_cloud_client.files.create(file=(name, name.encode()), purpose="classify")
+
+    # The SDK's cursor pages follow next_page_token to the end.
+    listed = list(llama_cloud_client.files.list(order_by="name desc", page_size=2))
+    assert [file.name for file in listed] == ["c.txt", "b.txt", "a.txt"]
+    assert all(file.download_url is None for file in listed)
+
+    expanded = llama_cloud_client.files.list(order_by="name", expand=["download_url"]).items
+    assert [file.name for file in expanded] == ["a.txt", "b.txt", "c.txt"]
+    content = llama_cloud_client._client.get(expanded[0].download_url.url).content
+    assert content == b"a.txt"
+
+    with pytest.raises(llama_cloud.UnprocessableEntityError, match="order_by"):
+        llama_cloud_client.files.list(order_by="size")
+
+
 def test_files_delete_makes_the_file_unknown(llama_cloud_client, invoice_file):
     llama_cloud_client.files.delete(invoice_file.id)
 

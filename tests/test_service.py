@@ -475,6 +475,43 @@ def test_pages_cover_every_job_once_in_creation_order() -> None:
         assert len(cloud.list_files(page_size=1, page_token=file_token).items) == 1
 
 
+def test_files_list_in_any_order_pages_through_every_file_once() -> None:
+    with LocalCloud(scorer=KeywordScorer(), start=False) as cloud:
+        names = ["c.txt", "a.txt", "b.txt", "a.txt", "d.txt"]
+        ids = [cloud.create_file(b"x", name=name, external_file_id=name[0]).id for name in names]
+
+        def every_page(order_by: str) -> list[tuple[str, str]]:
+            seen, token = [], None
+            while True:
+                page = cloud.list_files(page_size=2, page_token=token, order_by=order_by)
+                assert page.total_size == 5
+                seen += [(file.name, file.id) for file in page.items]
+                token = page.next_page_token
+                if token is None:
+                    return seen
+
+        # Equal names keep upload order, ascending or not: the tie-break is the upload.
+        by_name = sorted(zip(names, ids, strict=True), key=lambda item: item[0])
+        assert every_page("name") == by_name
+        by_name_desc = sorted(zip(names, ids, strict=True), key=lambda item: item[0], reverse=True)
+        assert [name for name, _ in every_page("name desc")] == [n for n, _ in by_name_desc]
+        assert every_page(" last_modified_at desc ") == list(zip(names, ids, strict=True))[::-1]
+        assert every_page("external_file_id DESC, name") == [
+            ("d.txt", ids[4]),
+            ("c.txt", ids[0]),
+            ("b.txt", ids[2]),
+            ("a.txt", ids[1]),
+            ("a.txt", ids[3]),
+        ]
+
+        token = cloud.list_files(page_size=2, order_by="name").next_page_token
+        with pytest.raises(InvalidRequestError, match="page_token"):
+            cloud.list_files(page_size=2, page_token=token)  # issued for another order
+        for bad in ("size", "name sideways", "name desc extra", "name; DROP TABLE files"):
+            with pytest.raises(InvalidRequestError, match="order_by"):
+                cloud.list_files(order_by=bad)
+
+
 def test_classify_job_filters_combine() -> None:
     with LocalCloud(scorer=KeywordScorer(), start=False) as cloud:
         file = cloud.create_file(INVOICE, name="invoice.txt")

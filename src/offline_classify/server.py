@@ -268,7 +268,7 @@ def query_files(body: FileQueryRequest, cloud: Cloud, project_id: Project) -> Fi
 
     A ``page_size`` above 1000 is lowered to 1000, as the cloud does. Local files have no
     data source: a ``data_source_id`` filter matches none, ``only_manually_uploaded``
-    matches all. ``order_by`` is not supported; files come in upload order.
+    matches all. ``order_by`` works as in ``GET /api/v1/beta/files``.
     """
     query = body.filter or FileFilter()
     if query.data_source_id is not None:
@@ -280,12 +280,14 @@ def query_files(body: FileQueryRequest, cloud: Cloud, project_id: Project) -> Fi
         file_ids=query.file_ids,
         file_name=query.file_name,
         external_file_id=query.external_file_id,
+        order_by=body.order_by,
         project_id=query.project_id or project_id,
     )
 
 
 @_router.get("/api/v1/beta/files", response_model=FileListPage, tags=["files"])
 def list_files(
+    request: Request,
     cloud: Cloud,
     project_id: Project,
     page_size: PageSize = None,
@@ -293,16 +295,24 @@ def list_files(
     file_ids: Annotated[list[str] | None, Query()] = None,
     file_name: str | None = None,
     external_file_id: str | None = None,
+    order_by: Annotated[
+        str | None, Query(description="Fields to order by, comma-separated: 'name, id desc'")
+    ] = None,
+    expand: Annotated[list[str] | None, Query(description="Extra fields: download_url")] = None,
 ) -> FileListPage:
-    """List files, a page at a time, optionally filtered."""
-    return cloud.list_files(
+    """List files, a page at a time, optionally filtered and ordered."""
+    page = cloud.list_files(
         page_size=page_size,
         page_token=page_token,
         file_ids=file_ids,
         file_name=file_name,
         external_file_id=external_file_id,
+        order_by=order_by,
         project_id=project_id,
     )
+    if expand and "download_url" in expand:
+        page.items = [_with_download_url(request, file) for file in page.items]
+    return page
 
 
 @_router.get("/api/v1/beta/files/{file_id}", response_model=CloudFile, tags=["files"])
@@ -316,8 +326,7 @@ def get_file(
     """A file's metadata; ``expand=download_url`` adds a presigned URL."""
     file = cloud.get_file(file_id, project_id=project_id)
     if expand and "download_url" in expand:
-        download_url = _presign(request, file.id, file.project_id, None)
-        file = file.model_copy(update={"download_url": download_url})
+        file = _with_download_url(request, file)
     return file
 
 
@@ -361,6 +370,11 @@ def download_file(
     media_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
     disposition = f"attachment; filename*=UTF-8''{quote(file.name, safe='')}"
     return Response(content, media_type=media_type, headers={"content-disposition": disposition})
+
+
+def _with_download_url(request: Request, file: CloudFile) -> CloudFile:
+    download_url = _presign(request, file.id, file.project_id, None)
+    return file.model_copy(update={"download_url": download_url})
 
 
 def _presign(

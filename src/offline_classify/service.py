@@ -345,20 +345,38 @@ class LocalCloud:
         file_ids: Sequence[str] | None = None,
         file_name: str | None = None,
         external_file_id: str | None = None,
+        order_by: str | None = None,
         project_id: str | None = None,
     ) -> FileListPage:
+        """Files of a project, a page at a time, in upload order unless ``order_by``.
+
+        Args:
+            order_by: As in the cloud: comma-separated fields, each ascending unless
+                followed by ``desc`` (``"name, last_modified_at desc"``). The fields are
+                ``id``, ``name``, ``file_type``, ``purpose``, ``external_file_id`` and
+                ``last_modified_at`` (also ``created_at``: a file here is never modified).
+
+        Raises:
+            InvalidRequestError: An unknown ``order_by`` field, or a ``page_token`` that
+                this listing (with this order) did not issue.
+        """
+        _check_type("order_by", order_by, str | None)
+        order = _file_order(order_by)
+        # A token names its order, so a page of one order is never continued in another.
+        listing_name = "files" if not order else f"files by {order}"
         limit = _page_size(page_size, maximum=1000)
         listing = self._store.list_files(
             _project(project_id),
-            after_seq=_read_page_token(page_token, "files"),
+            after=_read_page_token(page_token, listing_name),
             limit=limit,
             file_ids=file_ids,
             file_name=file_name,
             external_file_id=external_file_id,
+            order=order,
         )
         return FileListPage(
             items=[_file_model(record) for record in listing.records],
-            next_page_token=_next_page_token(listing, "files"),
+            next_page_token=_next_page_token(listing, listing_name),
             total_size=listing.total,
         )
 
@@ -1081,8 +1099,38 @@ def _read_page_token(token: str | None, listing: str) -> int:
 def _next_page_token(listing: Any, name: str) -> str | None:
     if not listing.has_more:
         return None
-    payload = json.dumps({"list": name, "after": listing.records[-1].seq}).encode()
+    payload = json.dumps({"list": name, "after": listing.next_after}).encode()
     return base64.urlsafe_b64encode(payload).decode("ascii").rstrip("=")
+
+
+# The File fields a listing may be ordered by, and the store's column for each.
+_FILE_ORDER_FIELDS = {
+    "id": "id",
+    "name": "name",
+    "file_type": "file_type",
+    "purpose": "purpose",
+    "external_file_id": "external_file_id",
+    "last_modified_at": "created_at",
+    "created_at": "created_at",
+}
+
+
+def _file_order(order_by: str | None) -> tuple[tuple[str, bool], ...]:
+    """``"name, last_modified_at desc"`` as (column, descending) pairs."""
+    order: list[tuple[str, bool]] = []
+    for item in (order_by or "").split(","):
+        words = item.split()
+        if not words:
+            continue
+        field, direction = words[0], (words[1].lower() if len(words) > 1 else "asc")
+        if field not in _FILE_ORDER_FIELDS or len(words) > 2 or direction not in ("asc", "desc"):
+            fields = ", ".join(_FILE_ORDER_FIELDS)
+            raise InvalidRequestError(
+                f"order_by {order_by!r}: {item.strip()!r} is not 'FIELD' or 'FIELD desc' "
+                f"with FIELD one of {fields}"
+            )
+        order.append((_FILE_ORDER_FIELDS[field], direction == "desc"))
+    return tuple(order)
 
 
 def _check_status(status: str | None) -> str | None:

@@ -96,6 +96,11 @@ CREATE TABLE IF NOT EXISTS configurations (
 );
 """
 
+FILE_ORDER_COLUMNS = frozenset(
+    {"id", "name", "file_type", "purpose", "external_file_id", "created_at"}
+)
+"""Columns that file listings may be ordered by (never user text: they go into SQL)."""
+
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
@@ -161,11 +166,16 @@ class ConfigurationRecord:
 
 @dataclass(frozen=True)
 class Listing:
-    """One page of records, how many match in all, and whether more follow."""
+    """One page of records, how many match in all, and whether more follow.
+
+    ``next_after`` is what the next page starts after: the last record's ``seq`` in
+    upload order, or the number of records listed so far in any other order.
+    """
 
     records: list[Any]
     total: int
     has_more: bool
+    next_after: int
 
 
 class Store:
@@ -319,12 +329,17 @@ class Store:
         self,
         project_id: str,
         *,
-        after_seq: int,
+        after: int,
         limit: int,
         file_ids: Sequence[str] | None = None,
         file_name: str | None = None,
         external_file_id: str | None = None,
+        order: Sequence[tuple[str, bool]] = (),
     ) -> Listing:
+        """Files of a project, oldest first, or in ``order``: (column, descending) pairs."""
+        unknown = {column for column, _ in order} - FILE_ORDER_COLUMNS
+        if unknown:
+            raise ValueError(f"cannot order files by {sorted(unknown)}")
         where, parameters = ["project_id = ?"], [project_id]
         if file_ids is not None:
             where.append(_in_clause("id", file_ids, parameters))
@@ -334,7 +349,7 @@ class Store:
         if external_file_id is not None:
             where.append("external_file_id = ?")
             parameters.append(external_file_id)
-        return self._list("files", where, parameters, after_seq, limit, _file_record)
+        return self._list("files", where, parameters, after, limit, _file_record, order)
 
     # --- jobs ------------------------------------------------------------------------------
 
@@ -618,18 +633,30 @@ class Store:
         table: str,
         where: list[str],
         parameters: list[Any],
-        after_seq: int,
+        after: int,
         limit: int,
         to_record: Any,
+        order: Sequence[tuple[str, bool]] = (),
     ) -> Listing:
         condition = " AND ".join(where)
         with self._lock:
             total = self._query(f"SELECT COUNT(*) FROM {table} WHERE {condition}", parameters)[0][0]
-            rows = self._query(
-                f"SELECT * FROM {table} WHERE {condition} AND seq > ? ORDER BY seq LIMIT ?",
-                (*parameters, after_seq, limit + 1),
-            )
-        return Listing([to_record(row) for row in rows[:limit]], total, len(rows) > limit)
+            if order:
+                # Any other order pages by position; seq breaks ties, so pages never overlap.
+                by = ", ".join(f"{column} {'DESC' if desc else 'ASC'}" for column, desc in order)
+                rows = self._query(
+                    f"SELECT * FROM {table} WHERE {condition} ORDER BY {by}, seq LIMIT ? OFFSET ?",
+                    (*parameters, limit + 1, after),
+                )
+            else:
+                rows = self._query(
+                    f"SELECT * FROM {table} WHERE {condition} AND seq > ? ORDER BY seq LIMIT ?",
+                    (*parameters, after, limit + 1),
+                )
+        records = [to_record(row) for row in rows[:limit]]
+        last_seq = records[-1].seq if records else after
+        next_after = after + len(records) if order else last_seq
+        return Listing(records, total, len(rows) > limit, next_after)
 
 
 def _in_clause(column: str, values: Sequence[str], parameters: list[Any]) -> str:
