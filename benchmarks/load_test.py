@@ -19,9 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import queue
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -31,6 +29,7 @@ from pathlib import Path
 
 import httpx
 
+from offline_classify.testing import ServeProcess
 from offline_classify.tiny_checkpoints import build_tiny_nli_checkpoint
 
 RULES = [
@@ -65,50 +64,17 @@ def build_tiny_checkpoint(directory: Path) -> Path:
     return build_tiny_nli_checkpoint(directory, words=words.split())
 
 
-def start_server(data_dir: Path, model: Path, workers: int, deadline: float):
-    """``offline-classify serve`` on 127.0.0.1:0; the process and its base URL."""
+def start_server(data_dir: Path, model: Path, workers: int, deadline: float) -> ServeProcess:
+    """``offline-classify serve`` on 127.0.0.1 and a free port, answering."""
     environment = {**os.environ}
     environment.pop("OFFLINE_CLASSIFY_API_KEY", None)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from offline_classify.cli import main; sys.exit(main())",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--data-dir",
-            str(data_dir),
-            "--model",
-            str(model),
-            "--workers",
-            str(workers),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=environment,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(x) for x in process.stdout], daemon=True).start()
-    base_url = None
-    while base_url is None and time.monotonic() < deadline and process.poll() is None:
-        try:
-            line = lines.get(timeout=0.5)
-        except queue.Empty:
-            continue
-        if "serving on " in line:
-            base_url = line.split("serving on ", 1)[1].strip()
-    while base_url and time.monotonic() < deadline and process.poll() is None:
-        try:
-            if httpx.get(f"{base_url}/health", timeout=5).status_code == 200:
-                return process, base_url
-        except httpx.TransportError:
-            time.sleep(0.05)
-    process.kill()
-    raise SystemExit("load_test: the server did not start")
+    arguments = ["--data-dir", str(data_dir), "--model", str(model), "--workers", str(workers)]
+    try:
+        return ServeProcess(
+            arguments, env=environment, startup_timeout=max(1.0, deadline - time.monotonic())
+        )
+    except RuntimeError as error:
+        raise SystemExit(f"load_test: {error}") from None
 
 
 def run_client(
@@ -193,7 +159,8 @@ def main() -> int:
     tally = Tally()
     with tempfile.TemporaryDirectory(prefix="offline-classify-load-") as scratch:
         model = args.model or build_tiny_checkpoint(Path(scratch) / "model")
-        process, base_url = start_server(Path(scratch) / "data", model, args.workers, deadline)
+        server = start_server(Path(scratch) / "data", model, args.workers, deadline)
+        base_url = server.base_url
         try:
             threads = [
                 threading.Thread(
@@ -212,8 +179,7 @@ def main() -> int:
                 tally.problem("clients were still running at the deadline")
             statuses = audit(base_url, tally, args.jobs)
         finally:
-            process.kill()
-            process.wait(timeout=30)
+            server.kill()
     figures = {
         "jobs": args.jobs,
         "clients": args.clients,

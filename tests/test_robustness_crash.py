@@ -11,11 +11,6 @@ exactly one job per key, and every uploaded file still downloads byte for byte.
 from __future__ import annotations
 
 import os
-import queue
-import signal
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +19,7 @@ from typing import Any
 import pytest
 
 from conftest import THREE_CLASS, build_nli_checkpoint
+from offline_classify.testing import ServeProcess
 
 httpx = pytest.importorskip("httpx", reason="the server extra is not installed")
 pytest.importorskip("uvicorn", reason="the server extra is not installed")
@@ -43,69 +39,11 @@ def _document(number: int) -> bytes:
     return "\f".join(page for _ in range(10)).encode()
 
 
-class Server:
-    """``offline-classify serve`` as a child process; its base URL once it listens."""
-
-    def __init__(self, data_dir: Path, model: Path) -> None:
-        environment = {**os.environ, "OMP_NUM_THREADS": "1"}
-        environment.pop("OFFLINE_CLASSIFY_API_KEY", None)
-        command = [
-            sys.executable,
-            "-c",
-            "import sys; from offline_classify.cli import main; sys.exit(main())",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--data-dir",
-            str(data_dir),
-            "--model",
-            str(model),
-            "--workers",
-            "2",
-        ]
-        self.process = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=environment,
-        )
-        self.base_url = self._wait_for_address()
-
-    def _wait_for_address(self) -> str:
-        lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(
-            target=lambda: [lines.put(line) for line in self.process.stdout], daemon=True
-        ).start()
-        deadline = time.monotonic() + STARTUP_S
-        seen: list[str] = []
-        base_url = None
-        while base_url is None and time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                seen.append(lines.get(timeout=0.5))
-            except queue.Empty:
-                continue
-            if "serving on " in seen[-1]:
-                base_url = seen[-1].split("serving on ", 1)[1].strip()
-        # The address is printed once bound; uvicorn starts listening a moment later.
-        while base_url and time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                if httpx.get(f"{base_url}/health", timeout=5).status_code == 200:
-                    return base_url
-            except httpx.TransportError:
-                time.sleep(0.05)
-        self.process.kill()
-        raise AssertionError("the server did not start:\n" + "".join(seen))
-
-    def kill(self) -> None:
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=30)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.kill()
+def start_server(data_dir: Path, model: Path) -> ServeProcess:
+    environment = {**os.environ, "OMP_NUM_THREADS": "1"}
+    environment.pop("OFFLINE_CLASSIFY_API_KEY", None)
+    arguments = ["--data-dir", str(data_dir), "--model", str(model), "--workers", "2"]
+    return ServeProcess(arguments, env=environment, startup_timeout=STARTUP_S)
 
 
 @pytest.fixture(scope="module")
@@ -114,11 +52,11 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def servers() -> Iterator[list[Server]]:
-    started: list[Server] = []
+def servers() -> Iterator[list[ServeProcess]]:
+    started: list[ServeProcess] = []
     yield started
     for server in started:
-        server.stop()
+        server.kill()
 
 
 def _create(client: Any, index: int, file_id: str) -> dict[str, Any]:
@@ -142,10 +80,10 @@ def _all_jobs(client: Any) -> list[dict[str, Any]]:
 
 @pytest.mark.slow
 def test_every_accepted_job_survives_a_sigkill_once_and_files_stay_readable(
-    tmp_path: Path, tiny_model: Path, servers: list[Server]
+    tmp_path: Path, tiny_model: Path, servers: list[ServeProcess]
 ) -> None:
     data_dir = tmp_path / "data"
-    first = Server(data_dir, tiny_model)
+    first = start_server(data_dir, tiny_model)
     servers.append(first)
     documents = {f"doc-{n}.txt": _document(n) for n in range(6)}
     with httpx.Client(base_url=first.base_url, timeout=30) as client:
@@ -173,7 +111,7 @@ def test_every_accepted_job_survives_a_sigkill_once_and_files_stay_readable(
     first.kill()
     assert statuses.count("RUNNING") >= 1 and statuses.count("PENDING") >= 1
 
-    second = Server(data_dir, tiny_model)
+    second = start_server(data_dir, tiny_model)
     servers.append(second)
     with httpx.Client(base_url=second.base_url, timeout=30) as client:
         # Re-sending every create after the restart returns the original job.

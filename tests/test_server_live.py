@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +18,7 @@ pytest.importorskip("uvicorn", reason="the server extra is not installed")
 from offline_classify.scoring import KeywordScorer  # noqa: E402
 from offline_classify.server import create_app  # noqa: E402
 from offline_classify.service import LocalCloud  # noqa: E402
-from offline_classify.testing import serve_in_thread  # noqa: E402
+from offline_classify.testing import ServeProcess, serve_in_thread  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "sdk_against_local_server.py"
@@ -114,13 +112,10 @@ def test_the_local_cloud_url_fixture_points_a_default_client_at_the_server(
 @pytest.mark.slow
 def test_offline_classify_serve_answers_the_example_script(three_class_checkpoint, invoice_pdf):
     environment = {**os.environ, "OFFLINE_CLASSIFY_API_KEY": "k-one, k-two", "OMP_NUM_THREADS": "1"}
-    command = [sys.executable, "-m", "offline_classify.cli", "serve", "--port", "0"]
-    command += ["--model", str(three_class_checkpoint)]
-    server = subprocess.Popen(
-        command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    try:
-        base_url = _announced_base_url(server)
+    with ServeProcess(["--model", str(three_class_checkpoint)], env=environment) as server:
+        base_url = server.base_url
+        # What serve prints is what a user pastes into the SDK's environment.
+        assert f"export LLAMA_CLOUD_BASE_URL={base_url}" in "".join(server.output)
         assert httpx.get(f"{base_url}/health").json()["status"] == "ok"
         assert httpx.get(f"{base_url}/api/v2/classify").status_code == 401
 
@@ -131,9 +126,7 @@ def test_offline_classify_serve_answers_the_example_script(three_class_checkpoin
             text=True,
             timeout=180,
         )
-    finally:
-        server.send_signal(signal.SIGINT)
-        _, errors = server.communicate(timeout=30)
+        returncode = server.stop()
 
     assert finished.returncode == 0, finished.stderr
     job = json.loads(finished.stdout)
@@ -141,7 +134,7 @@ def test_offline_classify_serve_answers_the_example_script(three_class_checkpoin
     assert job["status"] == "COMPLETED"
     assert set(job["result"]) == {"type", "confidence", "reasoning"}
     assert job["result"]["type"] in {None, "invoice", "receipt", "contract"}
-    assert server.returncode == 0, errors
+    assert returncode == 0, "".join(server.output)
 
 
 def test_serve_without_a_model_is_a_usage_error(tmp_path):
@@ -154,27 +147,3 @@ def test_serve_without_a_model_is_a_usage_error(tmp_path):
 
     assert finished.returncode == 2
     assert "no model found" in finished.stderr and "Traceback" not in finished.stderr
-
-
-def _announced_base_url(server: subprocess.Popen, timeout: float = 120.0) -> str:
-    deadline = time.monotonic() + timeout
-    assert server.stdout is not None
-    while time.monotonic() < deadline:
-        line = server.stdout.readline()
-        if not line:
-            raise AssertionError(f"serve exited early: {server.communicate()[1]}")
-        if "LLAMA_CLOUD_BASE_URL=" in line:
-            base_url = line.split("=", 1)[1].strip()
-            _wait_until_up(base_url, deadline)
-            return base_url
-    raise AssertionError("serve did not announce its URL in time")
-
-
-def _wait_until_up(base_url: str, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"{base_url}/health")
-            return
-        except httpx.TransportError:
-            time.sleep(0.05)
-    raise AssertionError(f"nothing answers at {base_url}")

@@ -46,10 +46,15 @@ are missing, the fixtures skip with the reason and unrelated test runs are untou
 
 from __future__ import annotations
 
+import os
+import queue
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +70,7 @@ __all__ = [
     "in_process_client",
     "in_process_http",
     "serve_in_thread",
+    "ServeProcess",
     "TEST_API_KEY",
     "TEST_BASE_URL",
 ]
@@ -223,6 +229,97 @@ def serve_in_thread(
         server.should_exit = True
         thread.join(timeout=10)
         listener.close()
+
+
+class ServeProcess:
+    """``offline-classify serve`` as a child process on 127.0.0.1 and a free port.
+
+    Starting returns once the server answers ``GET /health``; everything the process
+    prints (stdout and stderr together) is collected in :attr:`output`. For tests and
+    benchmarks of the real command: crash recovery, load, the installed entry point::
+
+        with ServeProcess(["--model", str(checkpoint)]) as server:
+            httpx.get(f"{server.base_url}/health")
+
+    Args:
+        arguments: ``serve``'s options after ``--host 127.0.0.1 --port 0``.
+        env: The child's environment; defaults to this process's.
+        startup_timeout: Seconds to wait for the server to answer.
+
+    Raises:
+        RuntimeError: The server exited or did not answer in time; the message holds
+            what it printed.
+    """
+
+    def __init__(
+        self,
+        arguments: Sequence[str] = (),
+        *,
+        env: Mapping[str, str] | None = None,
+        startup_timeout: float = 120.0,
+    ) -> None:
+        import httpx
+
+        command = [sys.executable, "-m", "offline_classify.cli", "serve"]
+        command += ["--host", "127.0.0.1", "--port", "0", *arguments]
+        self.output: list[str] = []
+        self.process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=dict(os.environ if env is None else env),
+        )
+        lines: queue.Queue[str] = queue.Queue()
+
+        def read() -> None:
+            assert self.process.stdout is not None
+            for line in self.process.stdout:
+                self.output.append(line)
+                lines.put(line)
+
+        threading.Thread(target=read, name="offline-classify-serve-output", daemon=True).start()
+        deadline = time.monotonic() + startup_timeout
+        base_url = None
+        while base_url is None and time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                line = lines.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            if "serving on " in line:
+                base_url = line.split("serving on ", 1)[1].strip()
+        # The address is printed once bound; uvicorn answers a moment later.
+        while base_url and time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                if httpx.get(f"{base_url}/health", timeout=5).status_code == 200:
+                    self.base_url: str = base_url
+                    return
+            except httpx.TransportError:
+                time.sleep(0.05)
+        self.kill()
+        raise RuntimeError("offline-classify serve did not start:\n" + "".join(self.output))
+
+    def kill(self) -> None:
+        """SIGKILL: the process ends at once, as in a crash."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=30)
+
+    def stop(self, timeout: float = 30.0) -> int:
+        """SIGINT, as Ctrl-C: a clean shutdown; returns the exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            return self.process.returncode
+
+    def __enter__(self) -> ServeProcess:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.kill()
 
 
 def _classifier_for(request: pytest.FixtureRequest) -> Classifier:
