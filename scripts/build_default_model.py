@@ -295,6 +295,11 @@ def bbc_train_articles(bbc_dir: Path, topics: list[str]) -> list[Article]:
 
 def read_nli_pairs(nli_dir: Path) -> list[tuple[str, str, int]]:
     """SICK TRAIN and RTE train as (premise, hypothesis, entails) triples."""
+    return read_sick_pairs(nli_dir) + read_rte_pairs(nli_dir)
+
+
+def read_sick_pairs(nli_dir: Path) -> list[tuple[str, str, int]]:
+    """SICK TRAIN as (premise, hypothesis, entails) triples (CC BY-NC-SA 3.0)."""
     pairs = []
     lines = (nli_dir / "SICK.txt").read_text(encoding="utf-8").splitlines()
     header = lines[0].split("\t")
@@ -304,6 +309,12 @@ def read_nli_pairs(nli_dir: Path) -> list[tuple[str, str, int]]:
         if len(cells) == len(header) and cells[column["SemEval_set"]] == "TRAIN":
             label = cells[column["entailment_label"]] == "ENTAILMENT"
             pairs.append((cells[column["sentence_A"]], cells[column["sentence_B"]], int(label)))
+    return pairs
+
+
+def read_rte_pairs(nli_dir: Path) -> list[tuple[str, str, int]]:
+    """RTE train (GLUE's re-split) as (premise, hypothesis, entails) triples."""
+    pairs = []
     lines = (nli_dir / "RTE-train.tsv").read_text(encoding="utf-8").splitlines()
     for line in lines[1:]:
         cells = line.split("\t")
