@@ -4,6 +4,11 @@ Each page is cut into windows of at most ``max_tokens`` model tokens, consecutiv
 windows sharing ``overlap`` tokens. Windows never cross a page, so every window
 knows the page it came from, and every token of a selected page lies in at least
 one window: no text is dropped.
+
+A window starts at the start of a word where one lies within the overlap: the model
+reads a window's text afresh, and a word piece read as the start of a word can
+become several tokens ("##schaften" -> "sc", "##ha", ...), which would make the
+window longer than counted.
 """
 
 from __future__ import annotations
@@ -61,5 +66,21 @@ def split_into_windows(
             windows.append(Window(page.number, page.text[start:end], start, end))
             if last == len(spans) - 1:
                 break
-            first += stride
+            first = _word_start(spans, first + stride, earliest=first + 1, latest=last + 1)
     return windows
+
+
+def _word_start(spans: Sequence[tuple[int, int]], index: int, earliest: int, latest: int) -> int:
+    """The token nearest ``index`` within ``[earliest, latest]`` that starts a word.
+
+    A token continues a word when it begins where the previous one ends. Going back
+    adds overlap; going forward (at most to the token after the previous window)
+    takes some away, never leaving a token out. With no word start in reach (one very
+    long word), the window starts where the stride put it.
+    """
+    for distance in range(max(index - earliest, latest - index) + 1):
+        for candidate in (index - distance, index + distance):
+            in_reach = earliest <= candidate <= latest and candidate < len(spans)
+            if in_reach and spans[candidate][0] != spans[candidate - 1][1]:
+                return candidate
+    return index
