@@ -365,14 +365,16 @@ class LocalCloud:
         # A token names its order, so a page of one order is never continued in another.
         listing_name = "files" if not order else f"files by {order}"
         limit = _page_size(page_size, maximum=1000)
+        after_seq, after_key = _read_cursor(page_token, listing_name, key_length=len(order))
         listing = self._store.list_files(
             _project(project_id),
-            after=_read_page_token(page_token, listing_name),
+            after_seq=after_seq,
             limit=limit,
             file_ids=file_ids,
             file_name=file_name,
             external_file_id=external_file_id,
             order=order,
+            after_key=after_key if page_token else None,
         )
         return FileListPage(
             items=[_file_model(record) for record in listing.records],
@@ -1080,16 +1082,31 @@ def _page_size(page_size: int | None, *, maximum: int) -> int:
 
 
 def _read_page_token(token: str | None, listing: str) -> int:
+    """The ``seq`` a page of a listing in upload order starts after."""
+    return _read_cursor(token, listing)[0]
+
+
+def _read_cursor(
+    token: str | None, listing: str, key_length: int = 0
+) -> tuple[int, tuple[str, ...]]:
+    """The ``seq`` (and, in an ordered listing, the ordered values) a page starts after."""
     if not token:
-        return 0
+        return 0, ()
     try:
         padded = token + "=" * (-len(token) % 4)
         payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-        after = payload["after"]
+        after, key = payload["after"], payload.get("key", [])
         # A forged token must not reach SQLite with a number it cannot hold.
-        if payload["list"] == listing and type(after) is int and 0 <= after < 2**63:
-            return after
-    except (ValueError, KeyError, TypeError, UnicodeEncodeError, binascii.Error):
+        if (
+            payload["list"] == listing
+            and type(after) is int
+            and 0 <= after < 2**63
+            and isinstance(key, list)
+            and len(key) == key_length
+            and all(isinstance(value, str) for value in key)
+        ):
+            return after, tuple(key)
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeEncodeError, binascii.Error):
         pass
     raise InvalidRequestError(
         f"page_token {token!r} was not issued by this list; pass next_page_token as returned"
@@ -1099,8 +1116,10 @@ def _read_page_token(token: str | None, listing: str) -> int:
 def _next_page_token(listing: Any, name: str) -> str | None:
     if not listing.has_more:
         return None
-    payload = json.dumps({"list": name, "after": listing.next_after}).encode()
-    return base64.urlsafe_b64encode(payload).decode("ascii").rstrip("=")
+    page = {"list": name, "after": listing.next_after}
+    if listing.next_key:
+        page["key"] = list(listing.next_key)
+    return base64.urlsafe_b64encode(json.dumps(page).encode()).decode("ascii").rstrip("=")
 
 
 # The File fields a listing may be ordered by, and the store's column for each.

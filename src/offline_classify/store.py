@@ -168,14 +168,17 @@ class ConfigurationRecord:
 class Listing:
     """One page of records, how many match in all, and whether more follow.
 
-    ``next_after`` is what the next page starts after: the last record's ``seq`` in
-    upload order, or the number of records listed so far in any other order.
+    The next page starts after ``next_after`` (the last record's ``seq``) and, in a
+    listing with an order, after ``next_key`` (that record's values of the ordered
+    columns): a cursor, so records added or deleted between pages never make another
+    record be skipped or listed twice.
     """
 
     records: list[Any]
     total: int
     has_more: bool
     next_after: int
+    next_key: tuple[str, ...] = ()
 
 
 class Store:
@@ -329,14 +332,19 @@ class Store:
         self,
         project_id: str,
         *,
-        after: int,
+        after_seq: int,
         limit: int,
         file_ids: Sequence[str] | None = None,
         file_name: str | None = None,
         external_file_id: str | None = None,
         order: Sequence[tuple[str, bool]] = (),
+        after_key: Sequence[str] | None = None,
     ) -> Listing:
-        """Files of a project, oldest first, or in ``order``: (column, descending) pairs."""
+        """Files of a project, oldest first, or in ``order``: (column, descending) pairs.
+
+        With an order, the page starts after the record whose ordered columns hold
+        ``after_key`` and whose ``seq`` is ``after_seq`` (``None``: the first page).
+        """
         unknown = {column for column, _ in order} - FILE_ORDER_COLUMNS
         if unknown:
             raise ValueError(f"cannot order files by {sorted(unknown)}")
@@ -349,7 +357,9 @@ class Store:
         if external_file_id is not None:
             where.append("external_file_id = ?")
             parameters.append(external_file_id)
-        return self._list("files", where, parameters, after, limit, _file_record, order)
+        return self._list(
+            "files", where, parameters, after_seq, limit, _file_record, order, after_key
+        )
 
     # --- jobs ------------------------------------------------------------------------------
 
@@ -633,30 +643,52 @@ class Store:
         table: str,
         where: list[str],
         parameters: list[Any],
-        after: int,
+        after_seq: int,
         limit: int,
         to_record: Any,
         order: Sequence[tuple[str, bool]] = (),
+        after_key: Sequence[str] | None = None,
     ) -> Listing:
-        condition = " AND ".join(where)
+        # Ordered columns are compared as text with NULL read as "" (so no comparison
+        # meets a NULL); seq breaks ties, so every record has one place in the order.
+        keys = [(f"COALESCE({column}, '')", desc) for column, desc in order]
+        keys.append(("seq", False))
+        total_condition = " AND ".join(where)
+        page_where, page_parameters = list(where), list(parameters)
+        if not order:
+            page_where.append("seq > ?")
+            page_parameters.append(after_seq)
+        elif after_key is not None:
+            page_where.append(_after_clause(keys, [*after_key, after_seq], page_parameters))
+        selected = ", ".join(f"{expression} AS key_{i}" for i, (expression, _) in enumerate(keys))
+        by = ", ".join(f"key_{i} {'DESC' if desc else 'ASC'}" for i, (_, desc) in enumerate(keys))
         with self._lock:
-            total = self._query(f"SELECT COUNT(*) FROM {table} WHERE {condition}", parameters)[0][0]
-            if order:
-                # Any other order pages by position; seq breaks ties, so pages never overlap.
-                by = ", ".join(f"{column} {'DESC' if desc else 'ASC'}" for column, desc in order)
-                rows = self._query(
-                    f"SELECT * FROM {table} WHERE {condition} ORDER BY {by}, seq LIMIT ? OFFSET ?",
-                    (*parameters, limit + 1, after),
-                )
-            else:
-                rows = self._query(
-                    f"SELECT * FROM {table} WHERE {condition} AND seq > ? ORDER BY seq LIMIT ?",
-                    (*parameters, after, limit + 1),
-                )
+            total = self._query(
+                f"SELECT COUNT(*) FROM {table} WHERE {total_condition}", parameters
+            )[0][0]
+            rows = self._query(
+                f"SELECT *, {selected} FROM {table} WHERE {' AND '.join(page_where)} "
+                f"ORDER BY {by} LIMIT ?",
+                (*page_parameters, limit + 1),
+            )
         records = [to_record(row) for row in rows[:limit]]
-        last_seq = records[-1].seq if records else after
-        next_after = after + len(records) if order else last_seq
-        return Listing(records, total, len(rows) > limit, next_after)
+        if not records:
+            return Listing(records, total, False, after_seq, tuple(after_key or ()))
+        last = rows[len(records) - 1]
+        next_key = tuple(str(last[f"key_{i}"]) for i in range(len(order)))
+        return Listing(records, total, len(rows) > limit, records[-1].seq, next_key)
+
+
+def _after_clause(
+    keys: Sequence[tuple[str, bool]], cursor: Sequence[Any], parameters: list[Any]
+) -> str:
+    """Rows after ``cursor`` in the order of ``keys`` ((expression, descending) pairs)."""
+    alternatives = []
+    for i, (expression, descending) in enumerate(keys):
+        equal = [f"{earlier} = ?" for earlier, _ in keys[:i]]
+        alternatives.append(" AND ".join([*equal, f"{expression} {'<' if descending else '>'} ?"]))
+        parameters.extend(cursor[: i + 1])
+    return "(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")"
 
 
 def _in_clause(column: str, values: Sequence[str], parameters: list[Any]) -> str:
