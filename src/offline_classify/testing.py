@@ -47,7 +47,6 @@ are missing, the fixtures skip with the reason and unrelated test runs are untou
 from __future__ import annotations
 
 import os
-import queue
 import signal
 import socket
 import subprocess
@@ -270,30 +269,36 @@ class ServeProcess:
             text=True,
             env=dict(os.environ if env is None else env),
         )
-        lines: queue.Queue[str] = queue.Queue()
+        # The pipe is drained all along, so a talkative server never blocks on it.
+        self._reader = threading.Thread(
+            target=self._read, name="offline-classify-serve-output", daemon=True
+        )
+        self._reader.start()
+        try:
+            self.base_url: str = self._wait_until_serving(httpx, startup_timeout)
+        except BaseException:
+            self.kill()
+            raise
 
-        def read() -> None:
-            assert self.process.stdout is not None
-            for line in self.process.stdout:
-                self.output.append(line)
-                lines.put(line)
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.output.append(line)
 
-        threading.Thread(target=read, name="offline-classify-serve-output", daemon=True).start()
-        deadline = time.monotonic() + startup_timeout
+    def _wait_until_serving(self, httpx: Any, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
         base_url = None
         while base_url is None and time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                line = lines.get(timeout=0.5)
-            except queue.Empty:
-                continue
-            if "serving on " in line:
-                base_url = line.split("serving on ", 1)[1].strip()
+            announced = [line for line in self.output if "serving on " in line]
+            if announced:
+                base_url = announced[0].split("serving on ", 1)[1].strip()
+            else:
+                time.sleep(0.05)
         # The address is printed once bound; uvicorn answers a moment later.
         while base_url and time.monotonic() < deadline and self.process.poll() is None:
             try:
                 if httpx.get(f"{base_url}/health", timeout=5).status_code == 200:
-                    self.base_url: str = base_url
-                    return
+                    return base_url
             except httpx.TransportError:
                 time.sleep(0.05)
         self.kill()
@@ -304,16 +309,25 @@ class ServeProcess:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait(timeout=30)
+        self._close()
 
     def stop(self, timeout: float = 30.0) -> int:
         """SIGINT, as Ctrl-C: a clean shutdown; returns the exit status."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
         try:
-            return self.process.wait(timeout=timeout)
+            self.process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            self.kill()
-            return self.process.returncode
+            self.process.kill()
+            self.process.wait(timeout=30)
+        self._close()
+        return self.process.returncode
+
+    def _close(self) -> None:
+        # Everything the process printed is in output once the reader has seen the end.
+        self._reader.join(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
     def __enter__(self) -> ServeProcess:
         return self
