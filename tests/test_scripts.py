@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import random
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
+import torch
 
 from conftest import build_encoder_checkpoint
 from offline_classify.biencoder import BiEncoderScorer
@@ -24,11 +28,21 @@ ENCODER_CONFIG = {
 
 
 @pytest.fixture
-def finetune(monkeypatch):
+def finetune(monkeypatch) -> Iterator[Any]:
     monkeypatch.syspath_prepend(str(SCRIPTS))
     import finetune_encoder
 
-    return finetune_encoder
+    # The script sets torch's threads and seeds its random generators, for the whole
+    # process; the tests after these must not inherit that.
+    threads, torch_rng, python_rng = (
+        torch.get_num_threads(),
+        torch.get_rng_state(),
+        random.getstate(),
+    )
+    yield finetune_encoder
+    torch.set_num_threads(threads)
+    torch.set_rng_state(torch_rng)
+    random.setstate(python_rng)
 
 
 def _tiny_data(root: Path) -> Path:
