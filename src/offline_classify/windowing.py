@@ -5,7 +5,8 @@ windows sharing ``overlap`` tokens. Windows never cross a page, so every window
 knows the page it came from, and every token of a selected page lies in at least
 one window: no text is dropped.
 
-A window starts at the start of a word where one lies within the overlap: the model
+A window starts at the start of a word when one lies near where the stride puts
+it (back into the overlap, or forward up to the previous window's end): the model
 reads a window's text afresh, and a word piece read as the start of a word can
 become several tokens ("##schaften" -> "sc", "##ha", ...), which would make the
 window longer than counted.
