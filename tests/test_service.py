@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -517,6 +519,12 @@ def test_files_list_in_any_order_pages_through_every_file_once() -> None:
         token = cloud.list_files(page_size=2, order_by="name").next_page_token
         with pytest.raises(InvalidRequestError, match="page_token"):
             cloud.list_files(page_size=2, page_token=token)  # issued for another order
+        # A forged token whose key SQLite could not encode is refused like any other.
+        payload = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        payload["key"] = ["\ud800"]
+        forged = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
+        with pytest.raises(InvalidRequestError, match="page_token"):
+            cloud.list_files(page_size=2, order_by="name", page_token=forged)
         for bad in ("size", "name sideways", "name desc extra", "name; DROP TABLE files"):
             with pytest.raises(InvalidRequestError, match="order_by"):
                 cloud.list_files(order_by=bad)

@@ -40,6 +40,16 @@ def test_a_window_starts_at_a_word_start_rather_than_inside_a_word() -> None:
     assert [w.text for w in windows] == ["aa bbcc", "bbcc dd", "dd ee"]
 
 
+def test_a_window_moves_back_no_further_than_the_overlap() -> None:
+    # "a" then one word of 14 pieces: the only word starts are tokens 0 and 1.
+    spans = [(0, 1)] + [(2 + i, 3 + i) for i in range(14)]
+    text = "a " + "x" * 14
+    windows = split_into_windows([Page(1, text)], lambda _: spans, max_tokens=10, overlap=2)
+    # The stride puts the second window at token 8; going back to token 1 would repeat
+    # most of the first window, so it stays mid-word at 8.
+    assert [w.start for w in windows] == [0, spans[8][0]]
+
+
 def test_a_single_long_word_is_still_cut_and_covered() -> None:
     text = "x" * 12
     spans = [(i, i + 2) for i in range(0, 12, 2)]  # six pieces of one word

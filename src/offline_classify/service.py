@@ -1105,6 +1105,8 @@ def _read_cursor(
             and len(key) == key_length
             and all(isinstance(value, str) for value in key)
         ):
+            # A forged key must not reach SQLite with text it cannot encode.
+            "".join(key).encode("utf-8")
             return after, tuple(key)
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeEncodeError, binascii.Error):
         pass

@@ -326,7 +326,8 @@ class ServeProcess:
     def _close(self) -> None:
         # Everything the process printed is in output once the reader has seen the end.
         self._reader.join(timeout=10)
-        if self.process.stdout is not None:
+        # A reader still blocked on the pipe (something else holds it open) keeps it.
+        if self.process.stdout is not None and not self._reader.is_alive():
             self.process.stdout.close()
 
     def __enter__(self) -> ServeProcess:

@@ -67,7 +67,8 @@ def split_into_windows(
             windows.append(Window(page.number, page.text[start:end], start, end))
             if last == len(spans) - 1:
                 break
-            first = _word_start(spans, first + stride, earliest=first + 1, latest=last + 1)
+            earliest = max(first + 1, first + stride - overlap)
+            first = _word_start(spans, first + stride, earliest=earliest, latest=last + 1)
     return windows
 
 
