@@ -262,14 +262,25 @@ def copy_backbone(source: Path, checkpoint: Path) -> None:
     """Copy the encoder's configuration and tokenizer, and its weights as fp16."""
     from safetensors.torch import load_file, save_file
 
-    checkpoint.mkdir(parents=True, exist_ok=True)
-    for name in _BACKBONE_FILES:
-        target = checkpoint / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source / name, target)
+    copy_backbone_files(source, checkpoint)
     tensors = load_file(source / "model.safetensors")
     halved = {name: tensor.to(torch.float16).contiguous() for name, tensor in tensors.items()}
     save_file(halved, checkpoint / "model.safetensors", metadata={"format": "pt"})
+
+
+def copy_backbone_files(source: Path, checkpoint: Path, *, missing_ok: bool = False) -> None:
+    """Copy the encoder's configuration, tokenizer and sentence-transformers files.
+
+    With ``missing_ok``, files the source lacks (a bare Hugging Face encoder has no
+    sentence-transformers files) are skipped instead of failing.
+    """
+    checkpoint.mkdir(parents=True, exist_ok=True)
+    for name in _BACKBONE_FILES:
+        if missing_ok and not (source / name).is_file():
+            continue
+        target = checkpoint / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / name, target)
 
 
 def bbc_rules() -> list[dict[str, str]]:

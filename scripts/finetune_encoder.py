@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import sys
 import time
 from collections.abc import Sequence
@@ -35,14 +34,15 @@ from pathlib import Path
 
 import torch
 from build_default_model import (
-    _BACKBONE_FILES,
     REPO,
     bbc_rules,
+    copy_backbone_files,
     read_rte_pairs,
     read_sick_pairs,
     wheel_backbone,
 )
 
+from offline_classify.biencoder import mean_pooled
 from offline_classify.hypotheses import build_hypotheses
 from offline_classify.parsing import parse_document
 from offline_classify.schema import ClassifyRule
@@ -106,10 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         encoded = tokenizer(
             texts, truncation=True, max_length=args.max_tokens, padding=True, return_tensors="pt"
         )
-        states = model(**encoded).last_hidden_state
-        mask = encoded["attention_mask"].unsqueeze(-1).float()
-        pooled = (states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
-        return torch.nn.functional.normalize(pooled, dim=-1)
+        return mean_pooled(model(**encoded).last_hidden_state, encoded["attention_mask"])
 
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr)
     size = args.batch_size
@@ -141,11 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
 
     args.out.mkdir(parents=True, exist_ok=True)
-    for name in _BACKBONE_FILES:
-        if (source / name).is_file():  # the sentence-transformers files are optional
-            target = args.out / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source / name, target)
+    copy_backbone_files(source, args.out, missing_ok=True)
     model.eval()
     model.save_pretrained(args.out, safe_serialization=True)
     print(f"wrote {args.out} in {time.monotonic() - started:.0f}s", file=sys.stderr)

@@ -43,7 +43,7 @@ from offline_classify.hypotheses import build_hypothesis
 from offline_classify.schema import ClassifyRule
 from offline_classify.scoring import ScoringDefaults
 
-__all__ = ["BiEncoderScorer", "Link", "Background", "link_features"]
+__all__ = ["BiEncoderScorer", "Link", "Background", "link_features", "mean_pooled"]
 
 _CACHE_SIZE = 4096
 """Embeddings kept, by text: about 6 MB for a 384-dimension encoder."""
@@ -253,11 +253,15 @@ class BiEncoderScorer:
                     states = self.model(**encoded).last_hidden_state.float()
                 except RuntimeError as error:
                     raise ModelError(f"the bi-encoder failed on a batch: {error}") from None
-                mask = encoded["attention_mask"].unsqueeze(-1).float()
-                pooled = (states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
-                pooled = torch.nn.functional.normalize(pooled, dim=-1)
-                embeddings[batch] = pooled.cpu().numpy()
+                embeddings[batch] = mean_pooled(states, encoded["attention_mask"]).cpu().numpy()
         return embeddings
+
+
+def mean_pooled(states: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    """Sentence embeddings: token states averaged over the real tokens, unit length."""
+    mask = attention_mask.unsqueeze(-1).to(states.dtype)
+    pooled = (states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
+    return torch.nn.functional.normalize(pooled, dim=-1)
 
 
 def _read_config(config: dict[str, Any], checkpoint: Path) -> tuple[Link, Background, int]:
