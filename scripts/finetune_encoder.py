@@ -10,7 +10,11 @@ take turns:
   over the scaled cosines, so the article's own topic must come first;
 - SICK TRAIN and RTE train pairs labelled entailment: premise against every
   hypothesis of the batch (in-batch negatives), the usual sentence-embedding
-  objective, so that the encoder keeps reading sentences in general and not only news.
+  objective, so that the encoder keeps reading sentences in general and not only news;
+- with ``--synthetic N``, N generated documents of each type of
+  ``synthetic_documents.py`` (seed 1; the link's fit uses seed 0's), the start of each
+  against one phrasing of every type's description, cross-entropy as for the articles;
+  ``--hold-out K/N`` leaves fold K of the types out entirely (for the build's calibration).
 
 The result is a checkpoint in the same layout as the wheel's, for
 ``build_default_model.py --backbone DIR``. Never reads ``pdfs/`` or held-out files.
@@ -21,11 +25,13 @@ Usage::
 
     python scripts/finetune_encoder.py --out .work/finetuned [--data ../shared/data]
     python scripts/finetune_encoder.py --no-bbc --nli rte --out .work/finetuned-rte
+    python scripts/finetune_encoder.py --nli none --synthetic 24 --out .work/finetuned-docs
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -41,6 +47,7 @@ from build_default_model import (
     read_sick_pairs,
     wheel_backbone,
 )
+from synthetic_documents import DOCUMENT_TYPES, generate_documents
 
 from offline_classify.biencoder import mean_pooled
 from offline_classify.hypotheses import build_hypotheses
@@ -48,6 +55,9 @@ from offline_classify.parsing import parse_document
 from offline_classify.schema import ClassifyRule
 
 SEED = 0
+SYNTHETIC_SEED = 1
+"""Generated documents trained on differ from those the link is fitted on (seed 0)."""
+HELD_OUT_FILE = "held_out_types.json"
 SCALE = 20.0
 """Cosines times this are the logits, as in sentence-transformers' ranking loss."""
 
@@ -73,6 +83,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         dest="bbc",
         action="store_false",
         help="train on the entailment pairs only, leaving BBC to the link's fit",
+    )
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also train on N generated documents of each type (classification batches)",
+    )
+    parser.add_argument(
+        "--hold-out",
+        metavar="K/N",
+        default=None,
+        help="leave out fold K of N folds of the generated types, and record them in "
+        f"{HELD_OUT_FILE}, so that the build can calibrate on types this encoder never saw",
     )
     args = parser.parse_args(argv)
 
@@ -100,7 +124,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.nli == "sick+rte":
         nli_pairs = read_sick_pairs(nli_dir) + nli_pairs
     entailed = [(p, h) for p, h, label in nli_pairs if label]
-    print(f"{len(articles)} articles, {len(entailed)} entailed NLI pairs", file=sys.stderr)
+    held_out = held_out_types(args.hold_out) if args.hold_out else []
+    trained_types = [kind for kind in DOCUMENT_TYPES if kind.name not in held_out]
+    names = [kind.name for kind in trained_types]
+    documents = [
+        (document.text, names.index(document.type))
+        for document in generate_documents(args.synthetic, SYNTHETIC_SEED)
+        if document.type in names
+    ]
+    print(
+        f"{len(articles)} articles, {len(entailed)} entailed NLI pairs, "
+        f"{len(documents)} generated documents",
+        file=sys.stderr,
+    )
 
     def embed(texts: list[str]) -> torch.Tensor:
         encoded = tokenizer(
@@ -113,14 +149,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     for epoch in range(args.epochs):
         random.shuffle(articles)
         random.shuffle(entailed)
+        random.shuffle(documents)
         news = [articles[i : i + size] for i in range(0, len(articles), size)]
         nli = [entailed[i : i + size] for i in range(0, len(entailed), size)]
+        generated = [documents[i : i + size] for i in range(0, len(documents), size)]
         batches = [("news", b) for b in news] + [("nli", b) for b in nli]
+        batches += [("documents", b) for b in generated]
         random.shuffle(batches)
         for step, (kind, batch) in enumerate(batches):
             if kind == "news":
                 texts, labels = zip(*batch, strict=True)
                 logits = SCALE * embed(list(texts)) @ embed(hypotheses).T
+                target = torch.tensor(labels)
+            elif kind == "documents":
+                texts, labels = zip(*batch, strict=True)
+                # One phrasing of every type, drawn afresh for each batch.
+                # Held-out types are not among the choices: this encoder never sees them.
+                phrasings = [
+                    ClassifyRule(type=t.name, description=random.choice(t.descriptions))
+                    for t in trained_types
+                ]
+                type_hypotheses = build_hypotheses(phrasings, "auto")
+                logits = SCALE * embed(list(texts)) @ embed(type_hypotheses).T
                 target = torch.tensor(labels)
             else:
                 premises, entailed_hypotheses = zip(*batch, strict=True)
@@ -141,8 +191,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     copy_backbone_files(source, args.out, missing_ok=True)
     model.eval()
     model.save_pretrained(args.out, safe_serialization=True)
+    if args.hold_out:
+        (args.out / HELD_OUT_FILE).write_text(json.dumps(held_out, indent=2) + "\n")
     print(f"wrote {args.out} in {time.monotonic() - started:.0f}s", file=sys.stderr)
     return 0
+
+
+def held_out_types(fold: str) -> list[str]:
+    """The generated types of fold ``"K/N"``: every N-th type after a seeded shuffle."""
+    try:
+        k, n = (int(part) for part in fold.split("/"))
+    except ValueError:
+        raise SystemExit(f"--hold-out {fold!r}: write it as K/N, e.g. 0/2") from None
+    if not 0 <= k < n:
+        raise SystemExit(f"--hold-out {fold!r}: K must be at least 0 and under N")
+    names = sorted(kind.name for kind in DOCUMENT_TYPES)
+    random.Random(SEED).shuffle(names)
+    return sorted(names[k::n])
 
 
 if __name__ == "__main__":

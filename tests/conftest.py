@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib.util
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pymupdf
 import pytest
@@ -14,6 +17,7 @@ from offline_classify.tiny_checkpoints import (
 )
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 SHARED_PDFS = SHARED / "data" / "pdfs"
 
 _WORDS = (
@@ -21,6 +25,19 @@ _WORDS = (
     "amount due contract terms signed resume experience education story once upon time "
     "report meeting minutes agenda contains lists describes about news sport business"
 ).split()
+
+# A tiny bi-encoder's offline_classify.json, for tests that run the scripts on one.
+BIENCODER_CONFIG = {
+    "scorer": "bi-encoder",
+    "pooling": "mean",
+    "max_seq_length": 64,
+    "template": "This text is {description}.",
+    "threshold": 0.5,
+    "aggregation": "max",
+    "window_overlap": 8,
+    "link": {"similarity": 6.0, "background_margin": 4.0, "bias": -2.0},
+    "background": {"drop_similarity": 0.99, "types": ["a recipe", "a news report"]},
+}
 
 
 def build_nli_checkpoint(
@@ -91,3 +108,14 @@ def shared_pdfs() -> Path:
     if not SHARED_PDFS.is_dir():
         pytest.skip(f"shared PDFs not found at {SHARED_PDFS} (they are beside the checkout in CI)")
     return SHARED_PDFS
+
+
+def benchmark_module(name: str) -> Iterator[ModuleType]:
+    """A script of ``benchmarks/`` imported as a module, for a module-scoped fixture."""
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    # Dataclasses look their module up in sys.modules while the class is built.
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]
