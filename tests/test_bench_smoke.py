@@ -2,40 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pymupdf
 import pytest
 
-from conftest import THREE_CLASS, build_encoder_checkpoint, build_nli_checkpoint
-
-BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_fast_path.py"
-
-BIENCODER_CONFIG = {
-    "scorer": "bi-encoder",
-    "pooling": "mean",
-    "max_seq_length": 64,
-    "template": "This text is {description}.",
-    "threshold": 0.5,
-    "aggregation": "max",
-    "window_overlap": 8,
-    "link": {"similarity": 6.0, "background_margin": 4.0, "bias": -2.0},
-    "background": {"drop_similarity": 0.99, "types": ["a recipe", "a news report"]},
-}
+from conftest import (
+    BIENCODER_CONFIG,
+    THREE_CLASS,
+    benchmark_module,
+    build_encoder_checkpoint,
+    build_nli_checkpoint,
+)
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_fast_path", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    # Dataclasses look their module up in sys.modules while the class is built.
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+    yield from benchmark_module("bench_fast_path")
 
 
 def test_generated_pages_are_the_same_for_a_seed_and_fit_on_a_pdf_page(bench) -> None:
