@@ -4,8 +4,11 @@ A seeded, deterministic, non-news set for calibrating and training the default m
 link: the shipped model is calibrated on BBC News articles only, which does not transfer to
 invoices, contracts or forms. Every document here is *generated* from templates and pools of
 names, companies, products and phrases; none is a real document, and none was copied from one.
-The generators were written without looking at the evaluation PDFs or their benchmark results,
-so that calibrating on this set does not leak the evaluation set into the model.
+The generators were written by a helper that did not read the evaluation PDFs, their labels or
+their results; but its brief (the list of types, with hints such as "agenda or minutes of a
+board/council/committee", and one example description for invoices) came from an engineer who
+had seen the evaluation rules, and some descriptions here are close paraphrases of them (the
+resume one is identical to an evaluation rule): benchmarks/RESULTS.md lists them.
 
 The text imitates what a PDF text extractor returns: headings, short lines, tables flattened
 into lines of cells separated by two or more spaces, dates, amounts with currencies, reference
