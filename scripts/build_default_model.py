@@ -24,7 +24,9 @@ Steps, all seeded and deterministic:
 Never reads ``pdfs/`` or the BBC held-out files. Embeddings are cached under
 ``.work/embeddings`` (not committed) so that a rerun takes seconds.
 
-Usage (the shipped model's four commands are in ``benchmarks/RESULTS.md``)::
+Usage (the shipped model's four commands are in ``benchmarks/RESULTS.md``; with no
+``--backbone`` and no ``--fold-encoders`` this fits a link on the wheel's untrained
+encoder, which is not the shipped model)::
 
     python scripts/build_default_model.py [--data ../shared/data] [--out models] \
         [--backbone DIR] [--fold-encoders DIR DIR ...] [--synthetic N]
@@ -210,6 +212,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for needed in (bbc_dir, *needed_nli):
         if not needed.exists():
             parser.error(f"{needed} is missing; point --data at the shared data folder")
+    if args.fold_encoders and args.synthetic <= 0:
+        parser.error("--fold-encoders needs generated documents: --synthetic N above 0")
+    folds = read_folds(args.fold_encoders)
+    if folds and sorted(t for _, types in folds for t in types) != sorted(
+        kind.name for kind in DOCUMENT_TYPES
+    ):
+        parser.error("--fold-encoders must hold out every generated type exactly once")
 
     checkpoint = args.out / MODEL_NAME
     copy_backbone(args.backbone or wheel_backbone(), checkpoint)
@@ -222,12 +231,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(nli_pairs)} NLI pairs",
         file=sys.stderr,
     )
-
-    folds = read_folds(args.fold_encoders) if synthetic else []
-    if folds and sorted(t for _, types in folds for t in types) != sorted(
-        kind.name for kind in DOCUMENT_TYPES
-    ):
-        parser.error("--fold-encoders must hold out every generated type exactly once")
 
     def training_data(template: str) -> TrainingData:
         write_scorer_config(checkpoint, template=template, link=(1.0, 0.0, 0.0))

@@ -99,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{HELD_OUT_FILE}, so that the build can calibrate on types this encoder never saw",
     )
     args = parser.parse_args(argv)
+    # Checked before the model loads, so a mistyped fold fails at once.
+    held_out = held_out_types(args.hold_out) if args.hold_out else []
 
     from transformers import AutoModel, AutoTokenizer
 
@@ -124,7 +126,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.nli == "sick+rte":
         nli_pairs = read_sick_pairs(nli_dir) + nli_pairs
     entailed = [(p, h) for p, h, label in nli_pairs if label]
-    held_out = held_out_types(args.hold_out) if args.hold_out else []
     trained_types = [kind for kind in DOCUMENT_TYPES if kind.name not in held_out]
     names = [kind.name for kind in trained_types]
     documents = [

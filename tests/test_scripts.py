@@ -159,9 +159,15 @@ def test_build_embeds_each_generated_type_by_the_encoder_that_never_saw_it(
     # Every fold's embeddings are cached under its own weights, beside the shipped ones.
     assert len(list((tmp_path / "cache").glob("*.npz"))) == 3
 
+    capsys.readouterr()
+    refused = ["--data", str(tmp_path / "data"), "--out", str(tmp_path / "refused")]
     with pytest.raises(SystemExit):
-        build.main([*argv, "--synthetic", "1", "--fold-encoders", folds[0]])
+        build.main([*refused, "--synthetic", "1", "--fold-encoders", folds[0]])
     assert "must hold out every generated type exactly once" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        build.main([*refused, "--synthetic", "0", "--fold-encoders", *folds])
+    assert "--fold-encoders needs generated documents" in capsys.readouterr().err
+    assert not (tmp_path / "refused").exists(), "refused before anything is written"
 
 
 def _training_data(build, *, documents: int) -> Any:
