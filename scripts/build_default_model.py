@@ -596,23 +596,19 @@ class FeatureBlock:
         ``by_kind``, within a source the judgements where a rule is right weigh as much
         as those where ``null`` is, shared equally among the kinds on each side."""
         present = sorted(set(self.kind.tolist()))
+        count = {k: int((self.kind == k).sum()) for k in present}
         n_sources = len({KINDS[k][0] for k in present})
         share = {}
         for k in present:
-            source, _ = KINDS[k]
+            source, side = KINDS[k]
+            in_source = [j for j in present if KINDS[j][0] == source]
             if by_kind:
-                sides = {KINDS[j][1] for j in present if KINDS[j][0] == source}
-                same_side = [j for j in present if KINDS[j] == KINDS[k]]
+                sides = {KINDS[j][1] for j in in_source}
+                same_side = [j for j in in_source if KINDS[j][1] == side]
                 share[k] = 1 / n_sources / len(sides) / len(same_side)
             else:
-                share[k] = 1 / n_sources
-        group = {
-            k: (self.kind == k).sum()
-            if by_kind
-            else np.isin(self.kind, [j for j in present if KINDS[j][0] == KINDS[k][0]]).sum()
-            for k in present
-        }
-        return np.array([share[k] / group[k] for k in self.kind]) * len(self.kind)
+                share[k] = count[k] / sum(count[j] for j in in_source) / n_sources
+        return np.array([share[k] / count[k] for k in self.kind]) * len(self.kind)
 
     def groups(self) -> list[np.ndarray]:
         """Masks of the judgement groups that accuracy is averaged over: per source,

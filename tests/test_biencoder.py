@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import torch
 
+from conftest import BIENCODER_CONFIG
 from offline_classify import Classifier, ClassifyConfiguration, ClassifyRule
 from offline_classify.biencoder import BiEncoderScorer, link_features
 from offline_classify.errors import ModelConfigError
@@ -21,17 +22,7 @@ WORDS = (
     "recipe cooking report of and with for to"
 ).split()
 
-SCORER_CONFIG = {
-    "scorer": "bi-encoder",
-    "pooling": "mean",
-    "max_seq_length": 24,
-    "template": "This text is {description}.",
-    "threshold": 0.5,
-    "aggregation": "max",
-    "window_overlap": 4,
-    "link": {"similarity": 6.0, "background_margin": 4.0, "bias": -2.0},
-    "background": {"drop_similarity": 0.99, "types": ["a recipe", "a news report"]},
-}
+SCORER_CONFIG = {**BIENCODER_CONFIG, "max_seq_length": 24, "window_overlap": 4}
 
 
 @pytest.fixture(scope="session")
