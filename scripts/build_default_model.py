@@ -8,7 +8,8 @@ Steps, all seeded and deterministic:
 2. Embed part of the BBC News *train* split (file numbers that leave remainder 1 or
    2 when divided by 5; the held-out split is remainder 0), cut into the windows the
    pipeline would make; ``--synthetic N`` generated documents of each type of
-   ``synthetic_documents.py`` (seed 0), each embedded by the encoder of
+   ``synthetic_documents.py`` (seed 0; with ``--roughen`` made as untidy as real
+   PDF text), each embedded by the encoder of
    ``--fold-encoders`` that was fine-tuned without its type, or by the shipped one
    when none is given; and, with ``--nli-weight``, the SICK / RTE train pairs.
 3. For each candidate hypothesis template, aggregation and background drop
@@ -29,7 +30,7 @@ Usage (the shipped model's four commands are in ``benchmarks/RESULTS.md``; with 
 encoder, which is not the shipped model)::
 
     python scripts/build_default_model.py [--data ../shared/data] [--out models] \
-        [--backbone DIR] [--fold-encoders DIR DIR ...] [--synthetic N]
+        [--backbone DIR] [--fold-encoders DIR DIR ...] [--synthetic N] [--roughen]
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from synthetic_documents import DOCUMENT_TYPES, SyntheticDocument, generate_documents
+from synthetic_documents import DOCUMENT_TYPES, SyntheticDocument, generate_documents, roughen
 
 from offline_classify.biencoder import BiEncoderScorer, link_features
 from offline_classify.hypotheses import build_hypotheses
@@ -200,6 +201,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="encoders fine-tuned with `finetune_encoder.py --hold-out K/N`: each embeds the "
         "generated documents of the types it never saw, instead of the shipped encoder",
     )
+    parser.add_argument(
+        "--roughen",
+        action="store_true",
+        help="make the generated documents as untidy as real PDF text (columns read across, "
+        "running headers, bound-in pages, hyphenation, OCR slips) before embedding them",
+    )
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -212,8 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for needed in (bbc_dir, *needed_nli):
         if not needed.exists():
             parser.error(f"{needed} is missing; point --data at the shared data folder")
-    if args.fold_encoders and args.synthetic <= 0:
-        parser.error("--fold-encoders needs generated documents: --synthetic N above 0")
+    for option, given in (("--fold-encoders", args.fold_encoders), ("--roughen", args.roughen)):
+        if given and args.synthetic <= 0:
+            parser.error(f"{option} needs generated documents: --synthetic N above 0")
     folds = read_folds(args.fold_encoders)
     if folds and sorted(t for _, types in folds for t in types) != sorted(
         kind.name for kind in DOCUMENT_TYPES
@@ -226,6 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     articles = bbc_train_articles(bbc_dir, [rule.type for rule in rules])
     nli_pairs = read_nli_pairs(nli_dir) if args.nli_weight > 0 else []
     synthetic = generate_documents(args.synthetic, SEED) if args.synthetic > 0 else []
+    if args.roughen:
+        synthetic = roughen(synthetic, SEED)
     print(
         f"{len(articles)} BBC train articles, {len(synthetic)} generated documents, "
         f"{len(nli_pairs)} NLI pairs",
@@ -285,7 +295,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "data": "BBC News train split, file numbers with remainder 1 or 2 mod 5"
             + (
                 f"; {args.synthetic} generated documents of each of "
-                f"{len(DOCUMENT_TYPES)} types (scripts/synthetic_documents.py, seed {SEED})"
+                f"{len(DOCUMENT_TYPES)} types (scripts/synthetic_documents.py, seed {SEED}"
+                + (", roughened" if args.roughen else "")
+                + ")"
                 + (
                     ", each embedded by an encoder fine-tuned without its type "
                     f"({len(folds)} folds)"

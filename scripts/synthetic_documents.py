@@ -6630,6 +6630,114 @@ def generate_documents(per_type: int, seed: int) -> list[SyntheticDocument]:
     ]
 
 
+_OCR_CONFUSIONS = (("rn", "m"), ("m", "rn"), ("l", "1"), ("O", "0"), ("e", "c"), ("fi", "f i"))
+
+
+def roughen(documents: Sequence[SyntheticDocument], seed: int) -> list[SyntheticDocument]:
+    """The same documents made as untidy as real PDF text, each in one to three ways.
+
+    Real extracted text is messier than a template's: two columns read across, running
+    headers and footers, a page of another kind bound in (a cover sheet, terms and
+    conditions, an attached form), words hyphenated across lines, and OCR slips. Each
+    document keeps its type; what is bound in comes from a document of another type.
+
+    Example::
+
+        rough = roughen(generate_documents(per_type=4, seed=0), seed=0)
+    """
+    roughened = []
+    for index, document in enumerate(documents):
+        rng = random.Random(document_seed(seed, "roughen:" + document.type, index))
+        others = [d for d in documents if d.type != document.type]
+        lines = document.text.splitlines()
+        ways = rng.sample(range(5), k=rng.randint(1, 3))
+        for way in sorted(ways):
+            if way == 0:
+                lines = _read_across_columns(lines, rng)
+            elif way == 1:
+                lines = _running_furniture(lines, rng)
+            elif way == 2 and others:
+                lines = _bind_in(lines, rng.choice(others).text.splitlines(), rng)
+            elif way == 3:
+                lines = _hyphenate(lines, rng)
+            else:
+                lines = _ocr_slips(lines, rng)
+        roughened.append(SyntheticDocument(document.type, "\n".join(lines) + "\n"))
+    return roughened
+
+
+def _read_across_columns(lines: list[str], rng: random.Random) -> list[str]:
+    """A block of lines set in two columns and read straight across, line by line."""
+    if len(lines) < 8:
+        return lines
+    size = rng.randint(8, min(len(lines), 40)) // 2 * 2
+    start = rng.randint(0, len(lines) - size)
+    left, right = lines[start : start + size // 2], lines[start + size // 2 : start + size]
+    across = [f"{a}   {b}".strip() for a, b in zip(left, right, strict=True)]
+    return lines[:start] + across + lines[start + size :]
+
+
+def _running_furniture(lines: list[str], rng: random.Random) -> list[str]:
+    """A running header and a page footer every 25 to 45 lines."""
+    header = next((line.strip() for line in lines if line.strip()), "")[:60]
+    every = rng.randint(25, 45)
+    stamp = rng.choice(("Page {n}", "- {n} -", "{n}", "Ref. {ref}  Page {n}", "CONFIDENTIAL  {n}"))
+    ref = f"{rng.choice(string.ascii_uppercase)}{rng.randint(1000, 99999)}"
+    out = []
+    for n, start in enumerate(range(0, len(lines), every), start=1):
+        out += [header, *lines[start : start + every], stamp.format(n=n, ref=ref)]
+    return out
+
+
+def _bind_in(lines: list[str], other: list[str], rng: random.Random) -> list[str]:
+    """A stretch of another document (10 to 25% of this one's length) bound in."""
+    size = max(3, len(lines) * rng.randint(10, 25) // 100)
+    start = rng.randint(0, max(0, len(other) - size))
+    at = rng.choice((0, len(lines), rng.randint(0, len(lines))))
+    return lines[:at] + other[start : start + size] + lines[at:]
+
+
+def _hyphenate(lines: list[str], rng: random.Random) -> list[str]:
+    """Long lines wrapped at 40 to 70 characters, some words split with a hyphen."""
+    width = rng.randint(40, 70)
+    out = []
+    for line in lines:
+        while len(line) > width:
+            cut = line.rfind(" ", 0, width)
+            if cut <= 0:
+                break
+            word_end = line.find(" ", cut + 1)
+            word = line[cut + 1 : word_end if word_end > 0 else len(line)]
+            if len(word) >= 8 and rng.random() < 0.5:
+                half = len(word) // 2
+                out.append(line[: cut + 1] + word[:half] + "-")
+                line = word[half:] + line[cut + 1 + len(word) :]
+            else:
+                out.append(line[:cut])
+                line = line[cut + 1 :]
+        out.append(line)
+    return out
+
+
+def _ocr_slips(lines: list[str], rng: random.Random) -> list[str]:
+    """One word in 30 to one in 12 misread, as optical character recognition does."""
+    rate = rng.uniform(1 / 30, 1 / 12)
+    out = []
+    for line in lines:
+        words = line.split(" ")
+        for i, word in enumerate(words):
+            if len(word) > 2 and rng.random() < rate:
+                found = [(a, b) for a, b in _OCR_CONFUSIONS if a in word]
+                if found:
+                    a, b = rng.choice(found)
+                    words[i] = word.replace(a, b, 1)
+                else:
+                    cut = rng.randrange(len(word))
+                    words[i] = word[:cut] + word[cut + 1 :]
+        out.append(" ".join(words))
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-type", type=int, default=50, help="documents per type")

@@ -117,13 +117,14 @@ def test_build_fits_the_link_on_articles_and_generated_documents(build, tmp_path
     out = tmp_path / "models"
     argv = ["--data", str(_tiny_bbc(tmp_path / "data")), "--backbone", str(source)]
     argv += ["--out", str(out), "--cache", str(tmp_path / "cache"), "--threads", "1"]
-    assert build.main([*argv, "--synthetic", "1"]) == 0
+    assert build.main([*argv, "--synthetic", "1", "--roughen"]) == 0
 
     types = len(build.DOCUMENT_TYPES)
     assert f"20 BBC train articles, {types} generated documents" in capsys.readouterr().err
     checkpoint = out / build.MODEL_NAME
     config = json.loads((checkpoint / "offline_classify.json").read_text())
     assert f"1 generated documents of each of {types} types" in config["fit"]["data"]
+    assert "seed 0, roughened)" in config["fit"]["data"]
     assert config["template"] in build.TEMPLATES
     assert all(np.isfinite(list(config["link"].values())))
     assert json.loads((out / "manifest.json").read_text())["default"] == build.MODEL_NAME
@@ -167,6 +168,9 @@ def test_build_embeds_each_generated_type_by_the_encoder_that_never_saw_it(
     with pytest.raises(SystemExit):
         build.main([*refused, "--synthetic", "0", "--fold-encoders", *folds])
     assert "--fold-encoders needs generated documents" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        build.main([*refused, "--synthetic", "0", "--roughen"])
+    assert "--roughen needs generated documents" in capsys.readouterr().err
     assert not (tmp_path / "refused").exists(), "refused before anything is written"
 
 

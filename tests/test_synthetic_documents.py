@@ -119,3 +119,38 @@ def test_the_cli_shows_one_document_and_rejects_an_unknown_type(synthetic, capsy
     with pytest.raises(SystemExit):
         synthetic.main(["--show", "no_such_type"])
     assert "unknown type" in capsys.readouterr().err
+
+
+def test_roughen_is_seeded_keeps_each_type_and_changes_the_text(synthetic) -> None:
+    documents = synthetic.generate_documents(2, seed=0)
+    rough = synthetic.roughen(documents, seed=0)
+    assert rough == synthetic.roughen(documents, seed=0)
+    assert rough != synthetic.roughen(documents, seed=1)
+    assert [d.type for d in rough] == [d.type for d in documents]
+    changed = sum(r.text != d.text for r, d in zip(rough, documents, strict=True))
+    assert changed >= 0.9 * len(documents)
+
+
+def test_bind_in_keeps_every_line_in_order_and_adds_a_run_of_the_other(synthetic) -> None:
+    lines = [f"own {i}" for i in range(40)]
+    other = [f"other {i}" for i in range(100)]
+    bound = synthetic._bind_in(lines, other, random.Random(3))
+    assert [line for line in bound if line.startswith("own")] == lines
+    added = [int(line.split()[1]) for line in bound if line.startswith("other")]
+    assert 4 <= len(added) <= 10
+    assert added == list(range(added[0], added[0] + len(added)))
+
+
+def test_hyphenation_and_columns_move_text_without_losing_any(synthetic) -> None:
+    text = synthetic.generate_documents(1, seed=2)[11].text  # a research paper: long lines
+    lines = text.splitlines()
+
+    def letters(chunks: list[str]) -> str:
+        return re.sub(r"[\s-]", "", "".join(chunks))
+
+    wrapped = synthetic._hyphenate(lines, random.Random(0))
+    assert len(wrapped) > len(lines)
+    assert letters(wrapped) == letters(lines)
+    across = synthetic._read_across_columns(lines, random.Random(0))
+    assert len(across) < len(lines)
+    assert sorted(" ".join(across).split()) == sorted(" ".join(lines).split())
