@@ -6701,8 +6701,9 @@ def roughen(documents: Sequence[SyntheticDocument], seed: int) -> list[Synthetic
                 lines = _read_across_columns(lines, rng)
             elif way == 1:
                 lines = _running_furniture(lines, rng)
-            elif way == 2 and others:
-                lines = _bind_in(lines, rng.choice(others).text.splitlines(), rng)
+            elif way == 2:
+                if others:
+                    lines = _bind_in(lines, rng.choice(others).text.splitlines(), rng)
             elif way == 3:
                 lines = _hyphenate(lines, rng)
             else:

@@ -144,7 +144,8 @@ def test_bind_in_keeps_every_line_in_order_and_adds_a_run_of_the_other(synthetic
 
 
 def test_hyphenation_and_columns_move_text_without_losing_any(synthetic) -> None:
-    text = synthetic.generate_documents(1, seed=2)[11].text  # a research paper: long lines
+    documents = synthetic.generate_documents(1, seed=2)
+    text = next(d.text for d in documents if d.type == "research_paper")  # long lines
     lines = text.splitlines()
 
     def letters(chunks: list[str]) -> str:
