@@ -6693,7 +6693,6 @@ def roughen(documents: Sequence[SyntheticDocument], seed: int) -> list[Synthetic
     roughened = []
     for index, document in enumerate(documents):
         rng = random.Random(document_seed(seed, "roughen:" + document.type, index))
-        others = [d for d in documents if d.type != document.type]
         lines = document.text.splitlines()
         ways = rng.sample(range(5), k=rng.randint(1, 3))
         for way in sorted(ways):
@@ -6702,6 +6701,7 @@ def roughen(documents: Sequence[SyntheticDocument], seed: int) -> list[Synthetic
             elif way == 1:
                 lines = _running_furniture(lines, rng)
             elif way == 2:
+                others = [d for d in documents if d.type != document.type]
                 if others:
                     lines = _bind_in(lines, rng.choice(others).text.splitlines(), rng)
             elif way == 3:
